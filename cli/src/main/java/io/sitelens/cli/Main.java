@@ -1,0 +1,5 @@
+package io.sitelens.cli;
+
+public final class Main {
+    public static void main(String[] a) {}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.sitelens.internal.discovery;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.sitelens.internal.engine;
+
+import org.jspecify.annotations.NullMarked;

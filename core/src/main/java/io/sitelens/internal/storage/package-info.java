@@ -1,0 +1,4 @@
+@NullMarked
+package io.sitelens.internal.storage;
+
+import org.jspecify.annotations.NullMarked;

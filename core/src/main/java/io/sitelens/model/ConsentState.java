@@ -1,0 +1,6 @@
+package io.sitelens.model;
+
+public enum ConsentState {
+    GRANTED,
+    WITHDRAWN
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.sitelens.model;
+
+import org.jspecify.annotations.NullMarked;

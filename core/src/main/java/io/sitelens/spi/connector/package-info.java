@@ -1,0 +1,4 @@
+@NullMarked
+package io.sitelens.spi.connector;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.sitelens.spi.consent;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.sitelens.spi.crawl;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.sitelens.spi.insight;
+
+import org.jspecify.annotations.NullMarked;

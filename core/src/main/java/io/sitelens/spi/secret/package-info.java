@@ -1,0 +1,4 @@
+@NullMarked
+package io.sitelens.spi.secret;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,38 @@
+package io.sitelens.spi.storage;
+
+/**
+ * Persistence for everything sitelens keeps, as a set of stores. Every method is scoped to one tenant (by a
+ * {@link io.sitelens.model.ProjectKey} or {@link io.sitelens.model.TenantId}) and no method reads or changes
+ * another tenant's rows. Every multi-row write is atomic: a failure leaves nothing half-written.
+ * Implementations are thread-safe. Supplied by the host (or chosen by the CLI), never discovered.
+ *
+ * <p>The contract kit {@code io.sitelens.tck.storage.StorageAdapterContract} states the rules; every
+ * implementation runs it.
+ */
+public interface StorageAdapter extends AutoCloseable {
+
+    /** A short name for messages ({@code memory}, {@code h2:/path}, {@code postgresql://host/db}). */
+    String description();
+
+    ProjectStore projects();
+
+    MetricStore metrics();
+
+    SyncStateStore syncState();
+
+    CrawlStore crawls();
+
+    WorkQueue work();
+
+    InsightStore insights();
+
+    UsageStore usage();
+
+    ConsentStore consents();
+
+    BlobStore blobs();
+
+    /** Releases pools and files. Never throws. */
+    @Override
+    default void close() {}
+}

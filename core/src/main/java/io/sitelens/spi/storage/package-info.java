@@ -1,0 +1,4 @@
+@NullMarked
+package io.sitelens.spi.storage;
+
+import org.jspecify.annotations.NullMarked;

@@ -15,6 +15,7 @@ import io.sitelens.SitelensException;
 import io.sitelens.spi.HttpSettings;
 import java.io.IOException;
 import java.net.Proxy;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,10 +24,36 @@ import java.util.Set;
  * are ours, so that Google's error text can be read first), and the host's timeouts.
  */
 public final class Ga4Clients {
+    /** Set this system property to {@code true} to let the wire loggers below log below INFO (debugging only). */
+    public static final String WIRE_LOGGING_PROPERTY = "sitelens.ga4.wireLogging";
+
+    /**
+     * Loggers that print credentials when enabled below INFO: google-http-client logs request headers and
+     * response bodies (the OAuth token response included) at CONFIG, the JDK's HttpURLConnection logs headers
+     * (Authorization included) at FINE. Held strongly so that the levels set here stay.
+     */
+    private static final List<java.util.logging.Logger> WIRE_LOGGERS = List.of(
+            java.util.logging.Logger.getLogger("com.google.api.client.http.HttpTransport"),
+            java.util.logging.Logger.getLogger("sun.net.www.protocol.http.HttpURLConnection"));
+
     private Ga4Clients() {}
+
+    /** Caps the wire loggers at INFO, unless {@value #WIRE_LOGGING_PROPERTY} is {@code true}. */
+    static void capWireLogging() {
+        if (Boolean.getBoolean(WIRE_LOGGING_PROPERTY)) {
+            return;
+        }
+        for (java.util.logging.Logger l : WIRE_LOGGERS) {
+            java.util.logging.Level level = l.getLevel();
+            if (level == null || level.intValue() < java.util.logging.Level.INFO.intValue()) {
+                l.setLevel(java.util.logging.Level.INFO);
+            }
+        }
+    }
 
     /** The HTTP transport shared by the Data API client and the credentials' token requests. */
     public static HttpTransport transport(HttpSettings http) {
+        capWireLogging();
         NetHttpTransport.Builder b = new NetHttpTransport.Builder();
         if (http.proxy() != null) {
             b.setProxy(new Proxy(Proxy.Type.HTTP, http.proxy()));

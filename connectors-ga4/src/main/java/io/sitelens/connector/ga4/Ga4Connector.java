@@ -140,8 +140,8 @@ public final class Ga4Connector implements MetricConnector {
             checkCompatibility(plan);
             plans.add(plan);
         }
-        ReportRunner runner =
-                new ReportRunner(settings.property(), client(), calls, permits, executor(), this::recordQuota);
+        ReportRunner runner = new ReportRunner(
+                settings.property(), client(), calls, permits, executor(), this::recordQuota, maxRowsPerRequest);
         return runner.run(plans, LocalDate.now(clock));
     }
 

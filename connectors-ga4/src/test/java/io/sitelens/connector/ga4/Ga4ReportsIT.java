@@ -120,11 +120,16 @@ class Ga4ReportsIT {
     }
 
     @Test
-    void a_report_of_three_pages_is_fetched_with_one_report_then_one_batch_and_joined_in_order() {
+    void a_report_of_three_pages_is_paged_by_offset_until_row_count_and_joined_in_order() {
         stub.metadata("getMetadata.synthetic-extended.json");
         stub.compatible();
         stub.stub(Ga4Stub.runReport().willReturn(json(200, "runReport.synthetic-page-1-of-3.json")));
-        stub.stub(Ga4Stub.batch().willReturn(json(200, "batchRunReports.synthetic-pages-2-and-3.json")));
+        stub.stub(Ga4Stub.runReport()
+                .withRequestBody(matchingJsonPath("$.offset", equalTo("2")))
+                .willReturn(json(200, "runReport.synthetic-page-2-of-3.json")));
+        stub.stub(Ga4Stub.runReport()
+                .withRequestBody(matchingJsonPath("$.offset", equalTo("4")))
+                .willReturn(json(200, "runReport.synthetic-page-3-of-3.json")));
         Ga4Stub.Context ctx = new Ga4Stub.Context();
         try (Ga4Connector c = stub.connector(new Ga4ConnectorFactory().withMaxRowsPerRequest(2), ctx, Map.of())) {
             MetricTable t = c.query(MetricQuery.builder(MARCH)
@@ -151,16 +156,19 @@ class Ga4ReportsIT {
             assertThat(c.quota()).get().satisfies(q -> assertThat(q.tokensPerDayRemaining())
                     .isEqualTo(199988));
         }
-        stub.server.verify(1, postRequestedFor(urlPathEqualTo(BASE + ":runReport")));
+        stub.server.verify(3, postRequestedFor(urlPathEqualTo(BASE + ":runReport")));
         stub.server.verify(
                 1,
+                postRequestedFor(urlPathEqualTo(BASE + ":runReport"))
+                        .withRequestBody(matchingJsonPath("$.offset", equalTo("4")))
+                        .withRequestBody(matchingJsonPath("$.limit", equalTo("2"))));
+        stub.server.verify(
+                0,
                 postRequestedFor(urlPathEqualTo(BASE + ":batchRunReports"))
-                        .withRequestBody(matchingJsonPath("$.requests[0].offset", equalTo("2")))
-                        .withRequestBody(matchingJsonPath("$.requests[1].offset", equalTo("4")))
-                        .withRequestBody(matchingJsonPath("$.requests[1].limit", equalTo("2"))));
+                        .withRequestBody(matchingJsonPath("$.requests[0].offset")));
         assertThat(ctx.used(UsageKind.API_CALL))
-                .as("metadata, compatibility, report, batch")
-                .isEqualTo(4);
+                .as("metadata, compatibility, three pages")
+                .isEqualTo(5);
         assertThat(ctx.used(UsageKind.QUOTA_TOKENS))
                 .as("12 tokens for each of 3 reports")
                 .isEqualTo(36);
@@ -206,7 +214,7 @@ class Ga4ReportsIT {
     }
 
     @Test
-    void several_queries_share_one_batch() {
+    void several_small_queries_share_one_batch() {
         stub.metadata("getMetadata.synthetic-extended.json");
         stub.compatible();
         stub.stub(Ga4Stub.batch().willReturn(json(200, "batchRunReports.synthetic-two-queries.json")));
@@ -218,10 +226,12 @@ class Ga4ReportsIT {
                             .build(),
                     MetricQuery.builder(MARCH)
                             .metric(MetricName.PAGE_VIEWS)
-                            .dimension(DimensionName.PAGE)
+                            .dimension(DimensionName.DATE)
+                            .filter(DimensionFilter.exact(DimensionName.PAGE, "/"))
                             .build()));
             assertThat(tables.get(0).rows().get(0).value(0)).isEqualTo(5.0);
             assertThat(tables.get(1).rows()).hasSize(2);
+            assertThat(tables.get(1).rows().get(1).dimensionValues()).containsExactly("2024-03-02");
         }
         stub.server.verify(1, postRequestedFor(urlPathEqualTo(BASE + ":batchRunReports")));
     }

@@ -184,6 +184,20 @@ public final class ReportPlan {
                 .build();
     }
 
+    /**
+     * The most rows the first page can hold: one without dimensions, the number of days when the only dimension
+     * is the date, else the page size.
+     */
+    long firstPageRows() {
+        if (nativeDimensions.isEmpty()) {
+            return 1;
+        }
+        if (nativeDimensions.equals(List.of("date"))) {
+            return Math.min(pageSize, query.range().days());
+        }
+        return pageSize;
+    }
+
     public int chunkCount() {
         return chunks.size();
     }

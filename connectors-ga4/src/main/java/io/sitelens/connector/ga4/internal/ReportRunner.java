@@ -18,10 +18,11 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * Fetches every page of every chunk of a set of {@link ReportPlan}s in the fewest requests GA4 allows: first
- * the first page of each chunk (to learn {@code rowCount}), then all remaining pages; requests are grouped
- * into {@code batchRunReports} of up to {@value #MAX_BATCH}, and at most the property's concurrency limit of
- * them are in flight at once.
+ * Fetches every page of every chunk of a set of {@link ReportPlan}s: first the first page of each chunk (to
+ * learn {@code rowCount}), then all remaining pages. Requests are grouped into {@code batchRunReports} of up to
+ * {@value #MAX_BATCH} as long as the rows they may hold add up to at most one full page ({@code maxRowsPerBatch}):
+ * the HTTP/JSON transport parses a whole response in memory, so batching saves round trips for small reports
+ * without multiplying memory for large ones. At most the property's concurrency limit of requests are in flight.
  */
 public final class ReportRunner {
     /** GA4's limit of reports per batchRunReports. */
@@ -35,6 +36,7 @@ public final class ReportRunner {
     private final Semaphore permits;
     private final ExecutorService executor;
     private final Consumer<RunReportResponse> quota;
+    private final long maxRowsPerBatch;
 
     public ReportRunner(
             String property,
@@ -42,16 +44,19 @@ public final class ReportRunner {
             Ga4Calls calls,
             Semaphore permits,
             ExecutorService executor,
-            Consumer<RunReportResponse> quota) {
+            Consumer<RunReportResponse> quota,
+            long maxRowsPerBatch) {
         this.property = property;
         this.client = client;
         this.calls = calls;
         this.permits = permits;
         this.executor = executor;
         this.quota = quota;
+        this.maxRowsPerBatch = maxRowsPerBatch;
     }
 
-    private record Page(ReportAssembly report, int chunk, long offset) {}
+    /** One request: {@code rows} is the most rows its response can hold. */
+    private record Page(ReportAssembly report, int chunk, long offset, long rows) {}
 
     /** Runs every plan; the tables come back in the plans' order. */
     public List<MetricTable> run(List<ReportPlan> plans, LocalDate today) {
@@ -59,7 +64,7 @@ public final class ReportRunner {
         List<Page> first = new ArrayList<>();
         for (ReportAssembly r : reports) {
             for (int c = 0; c < r.plan.chunks.size(); c++) {
-                first.add(new Page(r, c, 0));
+                first.add(new Page(r, c, 0, r.plan.firstPageRows()));
             }
         }
         execute(first);
@@ -77,7 +82,7 @@ public final class ReportRunner {
                             null);
                 }
                 for (long off = r.plan.pageSize; off < want; off += r.plan.pageSize) {
-                    rest.add(new Page(r, c, off));
+                    rest.add(new Page(r, c, off, Math.min(r.plan.pageSize, want - off)));
                 }
             }
         }
@@ -90,9 +95,18 @@ public final class ReportRunner {
             return;
         }
         List<List<Page>> batches = new ArrayList<>();
-        for (int i = 0; i < pages.size(); i += MAX_BATCH) {
-            batches.add(pages.subList(i, Math.min(pages.size(), i + MAX_BATCH)));
+        List<Page> current = new ArrayList<>();
+        long rows = 0;
+        for (Page p : pages) {
+            if (!current.isEmpty() && (current.size() == MAX_BATCH || rows + p.rows > maxRowsPerBatch)) {
+                batches.add(current);
+                current = new ArrayList<>();
+                rows = 0;
+            }
+            current.add(p);
+            rows += p.rows;
         }
+        batches.add(current);
         if (batches.size() == 1) {
             runBatch(batches.get(0));
             return;

@@ -81,7 +81,11 @@ public class Ga4SyncBench {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         delayMs = Long.parseLong(args.length > 0 ? args[0] : "150");
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(12));
+        server.setExecutor(Executors.newFixedThreadPool(12, r -> {
+            Thread t = new Thread(r, "stub");
+            t.setDaemon(true);
+            return t;
+        }));
         server.createContext("/", Ga4SyncBench::handle);
         server.start();
         String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();

@@ -77,6 +77,10 @@ public final class Ga4Connector implements MetricConnector {
     private final Semaphore permits;
     private final long maxRowsPerRequest;
     private final Set<String> compatible = ConcurrentHashMap.newKeySet();
+    /** At most two full pages in flight per connector: HTTP/JSON responses are parsed whole in memory. */
+    private final int rowBudget;
+
+    private final Semaphore rowsInFlight;
     private final AtomicReference<@Nullable Ga4Quota> lastQuota = new AtomicReference<>();
     private volatile @Nullable BetaAnalyticsDataClient client;
     private volatile @Nullable PropertyMetadata metadata;
@@ -103,6 +107,8 @@ public final class Ga4Connector implements MetricConnector {
         this.clock = clock;
         this.permits = permits;
         this.maxRowsPerRequest = maxRowsPerRequest;
+        this.rowBudget = (int) Math.min(Integer.MAX_VALUE, 2 * maxRowsPerRequest);
+        this.rowsInFlight = new Semaphore(rowBudget, true);
     }
 
     @Override
@@ -141,7 +147,15 @@ public final class Ga4Connector implements MetricConnector {
             plans.add(plan);
         }
         ReportRunner runner = new ReportRunner(
-                settings.property(), client(), calls, permits, executor(), this::recordQuota, maxRowsPerRequest);
+                settings.property(),
+                client(),
+                calls,
+                permits,
+                executor(),
+                this::recordQuota,
+                maxRowsPerRequest,
+                rowsInFlight,
+                rowBudget);
         return runner.run(plans, LocalDate.now(clock));
     }
 

@@ -162,10 +162,7 @@ class Ga4ReportsIT {
                 postRequestedFor(urlPathEqualTo(BASE + ":runReport"))
                         .withRequestBody(matchingJsonPath("$.offset", equalTo("4")))
                         .withRequestBody(matchingJsonPath("$.limit", equalTo("2"))));
-        stub.server.verify(
-                0,
-                postRequestedFor(urlPathEqualTo(BASE + ":batchRunReports"))
-                        .withRequestBody(matchingJsonPath("$.requests[0].offset")));
+        stub.server.verify(0, postRequestedFor(urlPathEqualTo(BASE + ":batchRunReports")));
         assertThat(ctx.used(UsageKind.API_CALL))
                 .as("metadata, compatibility, three pages")
                 .isEqualTo(5);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects the pages of one {@link ReportPlan} and joins its chunks into one {@link MetricTable}: rows keyed on
@@ -26,7 +27,12 @@ import java.util.TreeMap;
  */
 final class ReportAssembly {
     final ReportPlan plan;
-    private final List<TreeMap<Long, RunReportResponse>> pages = new ArrayList<>();
+    private final List<TreeMap<Long, PageRows>> pages = new ArrayList<>();
+    private final List<DataQualityNote> notes = new ArrayList<>();
+
+    /** One response, converted on arrival so that the protobuf (large on HTTP/JSON) is not kept. */
+    private record PageRows(
+            long rowCount, List<List<String>> keys, List<double[]> values, double @Nullable [] totals) {}
 
     ReportAssembly(ReportPlan plan) {
         this.plan = plan;
@@ -35,13 +41,46 @@ final class ReportAssembly {
         }
     }
 
-    synchronized void accept(int chunk, long offset, RunReportResponse response) {
-        pages.get(chunk).put(offset, response);
+    void accept(int chunk, long offset, RunReportResponse r) {
+        int nativeCount = plan.natives.size();
+        int[] target = new int[r.getMetricHeadersCount()];
+        double[] scale = new double[r.getMetricHeadersCount()];
+        for (int j = 0; j < r.getMetricHeadersCount(); j++) {
+            MetricHeader h = r.getMetricHeaders(j);
+            target[j] = plan.natives.indexOf(h.getName());
+            scale[j] = Ga4Vocabulary.scale(h.getType());
+        }
+        if (r.getRowsCount() > 0 && r.getDimensionHeadersCount() != plan.nativeDimensions.size()) {
+            throw malformed("a report has " + r.getDimensionHeadersCount() + " dimensions, expected "
+                    + plan.nativeDimensions.size());
+        }
+        List<List<String>> keys = new ArrayList<>(r.getRowsCount());
+        List<double[]> values = new ArrayList<>(r.getRowsCount());
+        for (Row row : r.getRowsList()) {
+            keys.add(key(row));
+            double[] v = new double[nativeCount];
+            Arrays.fill(v, Double.NaN);
+            read(row, target, scale, v);
+            values.add(v);
+        }
+        double[] totals = null;
+        if (r.getTotalsCount() > 0) {
+            totals = new double[nativeCount];
+            Arrays.fill(totals, Double.NaN);
+            read(r.getTotals(0), target, scale, totals);
+        }
+        MetricTable.Builder noteSink = MetricTable.builder(List.of(), List.of());
+        notes(r, noteSink);
+        List<DataQualityNote> found = noteSink.build().notes();
+        synchronized (this) {
+            pages.get(chunk).put(offset, new PageRows(r.getRowCount(), keys, values, totals));
+            notes.addAll(found);
+        }
     }
 
     synchronized long rowCount(int chunk) {
-        TreeMap<Long, RunReportResponse> p = pages.get(chunk);
-        return p.isEmpty() ? 0 : p.firstEntry().getValue().getRowCount();
+        TreeMap<Long, PageRows> p = pages.get(chunk);
+        return p.isEmpty() ? 0 : p.firstEntry().getValue().rowCount();
     }
 
     synchronized MetricTable table(LocalDate today) {
@@ -49,51 +88,40 @@ final class ReportAssembly {
         Map<List<String>, double[]> rows = new LinkedHashMap<>();
         double[] totals = null;
         MetricTable.Builder out = MetricTable.builder(plan.query.dimensions(), plan.columns);
+        notes.forEach(n -> out.note(n.kind(), n.message()));
         long limit = plan.query.rowLimit();
         for (int c = 0; c < plan.chunks.size(); c++) {
-            boolean sawTotals = false;
-            for (RunReportResponse r : pages.get(c).values()) {
-                int[] target = new int[r.getMetricHeadersCount()];
-                double[] scale = new double[r.getMetricHeadersCount()];
-                for (int j = 0; j < r.getMetricHeadersCount(); j++) {
-                    MetricHeader h = r.getMetricHeaders(j);
-                    target[j] = plan.natives.indexOf(h.getName());
-                    scale[j] = Ga4Vocabulary.scale(h.getType());
-                }
-                if (r.getDimensionHeadersCount() != plan.nativeDimensions.size()) {
-                    throw malformed("a report has " + r.getDimensionHeadersCount() + " dimensions, expected "
-                            + plan.nativeDimensions.size());
-                }
-                for (Row row : r.getRowsList()) {
-                    List<String> key = key(row);
+            List<Integer> chunkNatives =
+                    plan.chunks.get(c).stream().map(plan.natives::indexOf).toList();
+            for (PageRows page : pages.get(c).values()) {
+                for (int i = 0; i < page.keys().size(); i++) {
+                    List<String> key = page.keys().get(i);
                     double[] v = rows.get(key);
                     if (v == null) {
                         if (c > 0 && rows.size() >= limit) {
+                            continue;
+                        }
+                        if (c == 0) {
+                            rows.put(key, page.values().get(i));
                             continue;
                         }
                         v = new double[nativeCount];
                         Arrays.fill(v, Double.NaN);
                         rows.put(key, v);
                     }
-                    read(row, target, scale, v);
+                    double[] in = page.values().get(i);
+                    for (int n : chunkNatives) {
+                        v[n] = in[n];
+                    }
                 }
-                if (!sawTotals && r.getTotalsCount() > 0) {
-                    sawTotals = true;
+                if (page.totals() != null) {
                     if (totals == null) {
                         totals = new double[nativeCount];
                         Arrays.fill(totals, Double.NaN);
                     }
-                    read(r.getTotals(0), target, scale, totals);
-                }
-                notes(r, out);
-            }
-            // GA4 leaves out rows whose metrics are all zero: a row one chunk has and a complete chunk lacks is 0.
-            if (rowCount(c) <= limit) {
-                for (double[] v : rows.values()) {
-                    for (String m : plan.chunks.get(c)) {
-                        int i = plan.natives.indexOf(m);
-                        if (Double.isNaN(v[i])) {
-                            v[i] = 0;
+                    for (int n : chunkNatives) {
+                        if (Double.isNaN(totals[n])) {
+                            totals[n] = page.totals()[n];
                         }
                     }
                 }
@@ -103,6 +131,23 @@ final class ReportAssembly {
                         DataQualityNote.Kind.TRUNCATED,
                         "GA4 has " + rowCount(c) + " rows for this report; only the first " + limit
                                 + " (the row limit) were fetched");
+            }
+        }
+        // GA4 leaves out rows whose metrics are all zero: a row one chunk has and a complete chunk lacks is 0.
+        if (plan.chunks.size() > 1) {
+            for (int c = 0; c < plan.chunks.size(); c++) {
+                if (rowCount(c) > limit) {
+                    continue;
+                }
+                List<Integer> chunkNatives =
+                        plan.chunks.get(c).stream().map(plan.natives::indexOf).toList();
+                for (double[] v : rows.values()) {
+                    for (int i : chunkNatives) {
+                        if (Double.isNaN(v[i])) {
+                            v[i] = 0;
+                        }
+                    }
+                }
             }
         }
         int n = 0;

@@ -37,6 +37,8 @@ public final class ReportRunner {
     private final ExecutorService executor;
     private final Consumer<RunReportResponse> quota;
     private final long maxRowsPerBatch;
+    private final Semaphore rowsInFlight;
+    private final int rowBudget;
 
     public ReportRunner(
             String property,
@@ -45,7 +47,9 @@ public final class ReportRunner {
             Semaphore permits,
             ExecutorService executor,
             Consumer<RunReportResponse> quota,
-            long maxRowsPerBatch) {
+            long maxRowsPerBatch,
+            Semaphore rowsInFlight,
+            int rowBudget) {
         this.property = property;
         this.client = client;
         this.calls = calls;
@@ -53,6 +57,8 @@ public final class ReportRunner {
         this.executor = executor;
         this.quota = quota;
         this.maxRowsPerBatch = maxRowsPerBatch;
+        this.rowsInFlight = rowsInFlight;
+        this.rowBudget = rowBudget;
     }
 
     /** One request: {@code rows} is the most rows its response can hold. */
@@ -137,6 +143,23 @@ public final class ReportRunner {
         List<RunReportRequest> requests = batch.stream()
                 .map(p -> p.report.plan.request(property, p.chunk, p.offset))
                 .toList();
+        // Memory: a response is parsed whole, so at most rowBudget rows are in flight (and being converted).
+        int rows =
+                (int) Math.min(rowBudget, batch.stream().mapToLong(Page::rows).sum());
+        try {
+            rowsInFlight.acquire(rows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SitelensException(ErrorCode.CANCELLED, Ga4Vocabulary.PROVIDER, "interrupted", e);
+        }
+        try {
+            fetch(batch, requests);
+        } finally {
+            rowsInFlight.release(rows);
+        }
+    }
+
+    private void fetch(List<Page> batch, List<RunReportRequest> requests) {
         try {
             permits.acquire();
         } catch (InterruptedException e) {

@@ -243,6 +243,7 @@ public final class PluginDiscovery {
                     true));
             return;
         }
+        LOG.debug("found {} '{}' ({}) from {}", kind.label(), id, className, source);
         into.computeIfAbsent(id, k -> new ArrayList<>()).add(new Candidate<>(provider, className, pluginClass, source));
         infos.add(new ProviderInfo(kind, id, className, pluginClass, source, capabilities));
     }

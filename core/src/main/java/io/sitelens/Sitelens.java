@@ -52,6 +52,7 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public final class Sitelens implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sitelens.class);
     private final StorageAdapter storage;
     private final ConsentPolicy consentPolicy;
     private final SecretResolver secrets;

@@ -102,6 +102,55 @@ final class MatomoCatalog {
         return catalog;
     }
 
+    /**
+     * The columns of the main site reports, as every Matomo since 4.0 answers them: native names among these are
+     * resolved without asking for {@code API.getReportMetadata} (one round trip fewer).
+     */
+    private static final Map<String, Map<String, String>> KNOWN_SITE_REPORTS = Map.of(
+            "VisitsSummary.get",
+            Map.ofEntries(
+                    Map.entry("nb_uniq_visitors", "number"),
+                    Map.entry("nb_users", "number"),
+                    Map.entry("nb_visits", "number"),
+                    Map.entry("nb_actions", "number"),
+                    Map.entry("nb_visits_converted", "number"),
+                    Map.entry("bounce_count", "number"),
+                    Map.entry("sum_visit_length", "duration_s"),
+                    Map.entry("max_actions", "number"),
+                    Map.entry("bounce_rate", "percent"),
+                    Map.entry("nb_actions_per_visit", "number"),
+                    Map.entry("avg_time_on_site", "duration_s")),
+            "Actions.get",
+            Map.of(
+                    "nb_pageviews", "number",
+                    "nb_uniq_pageviews", "number",
+                    "nb_downloads", "number",
+                    "nb_uniq_downloads", "number",
+                    "nb_outlinks", "number",
+                    "nb_uniq_outlinks", "number",
+                    "nb_searches", "number",
+                    "nb_keywords", "number",
+                    "avg_time_generation", "duration_s"),
+            "Goals.get",
+            Map.of("nb_conversions", "number", "revenue", "money", "conversion_rate", "percent"));
+
+    /** A native metric known without the catalog: a raw column of a row report or of a main site report. */
+    static Optional<Resolved> known(@org.jspecify.annotations.Nullable RowReport report, String key) {
+        if (report != null) {
+            Column.Unit unit = report.rawColumns.get(key);
+            return unit == null
+                    ? Optional.empty()
+                    : Optional.of(resolved(key, matomoTypeOf(unit), new Source(report.method, Source.Shape.ROWS)));
+        }
+        for (String method : List.of("VisitsSummary.get", "Actions.get", "Goals.get")) {
+            String type = KNOWN_SITE_REPORTS.get(method).get(key);
+            if (type != null) {
+                return Optional.of(resolved(key, type, new Source(method, Source.Shape.OBJECT)));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A native metric ({@code matomo:KEY}) for the whole site, from the first site report that has it. */
     Optional<Resolved> nativeSite(String key) {
         List<String> order = new ArrayList<>(PREFERRED_SITE_REPORTS);

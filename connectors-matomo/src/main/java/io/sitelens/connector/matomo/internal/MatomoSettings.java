@@ -100,7 +100,7 @@ public record MatomoSettings(
         Duration read = duration(config, READ_TIMEOUT, http.readTimeout(), problems);
         Duration call = duration(config, CALL_TIMEOUT, http.callTimeout(), problems);
         Duration retryBase = duration(config, RETRY_BASE_DELAY, Duration.ofMillis(500), problems);
-        int pageSize = bounded(config, PAGE_SIZE, 1000, 10, 100_000, problems);
+        int pageSize = bounded(config, PAGE_SIZE, 1000, 1, 100_000, problems);
         int windowDays = bounded(config, WINDOW_DAYS, 7, 1, 366, problems);
         int bulkSize = bounded(config, BULK_SIZE, 10, 1, 500, problems);
         int maxPages = bounded(config, MAX_PAGES, 1000, 1, 100_000, problems);

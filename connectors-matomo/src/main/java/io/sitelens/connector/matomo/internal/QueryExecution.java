@@ -32,7 +32,7 @@ final class QueryExecution {
     /** Bounds the split-and-retry rounds (a year halves to single days in 9). */
     private static final int MAX_ROUNDS = 64;
 
-    private static final int MIN_PAGE = 10;
+    private static final int MIN_PAGE = 1;
 
     private final MatomoClient client;
     private final QueryPlan plan;
@@ -183,7 +183,7 @@ final class QueryExecution {
     private void rows(RowReport report) {
         DateRange range = plan.query().range();
         long rowLimit = plan.query().rowLimit();
-        int pageSize = (int) Math.min(settings.pageSize(), Math.max(MIN_PAGE, rowLimit));
+        int pageSize = (int) Math.min(settings.pageSize(), rowLimit);
         Deque<Window> pending = new ArrayDeque<>();
         for (DateRange w : plan.byDate() ? range.split(settings.windowDays()) : List.of(range)) {
             pending.add(new Window(w, 0, pageSize));

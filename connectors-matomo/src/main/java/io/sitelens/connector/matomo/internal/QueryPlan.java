@@ -80,6 +80,10 @@ record QueryPlan(
             throw invalid("metric '" + m + "' belongs to another provider; write a canonical name or matomo:NAME");
         }
         String key = m.localName();
+        Optional<Resolved> known = MatomoCatalog.known(report, key);
+        if (known.isPresent()) {
+            return known.get();
+        }
         MatomoCatalog c = catalog.get();
         Optional<Resolved> r = report == null ? c.nativeSite(key) : c.nativeRows(report, key);
         return r.orElseThrow(() -> invalid("metric '" + m + "' (Matomo name '" + key + "') is not offered " + where

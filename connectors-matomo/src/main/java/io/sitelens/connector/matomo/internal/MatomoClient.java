@@ -2,6 +2,8 @@ package io.sitelens.connector.matomo.internal;
 
 import static io.sitelens.connector.matomo.internal.MatomoErrors.PROVIDER;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitelens.ErrorCode;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import okhttp3.Credentials;
 import okhttp3.FormBody;
@@ -98,7 +101,7 @@ public final class MatomoClient implements AutoCloseable {
                 .add("format", "JSON")
                 .add("format_metrics", "0");
         request.params().forEach(form::add);
-        return post(request.method(), form, request.method());
+        return parseOne(post(form, request.method()), request.method());
     }
 
     /**
@@ -107,24 +110,35 @@ public final class MatomoClient implements AutoCloseable {
      */
     public List<BulkAnswer> bulk(List<ApiRequest> requests) {
         List<BulkAnswer> answers = new ArrayList<>(requests.size());
-        int size = settings.bulkSize();
-        for (int from = 0; from < requests.size(); from += size) {
-            answers.addAll(bulkChunk(requests.subList(from, Math.min(requests.size(), from + size))));
-        }
+        bulk(requests, answers::add);
         return answers;
     }
 
-    private List<BulkAnswer> bulkChunk(List<ApiRequest> chunk) {
+    /**
+     * Like {@link #bulk(List)}, handing each answer to {@code sink} in request order as soon as it is parsed, so
+     * that only one sub-answer's tree is held at a time.
+     */
+    public void bulk(List<ApiRequest> requests, Consumer<BulkAnswer> sink) {
+        int size = settings.bulkSize();
+        for (int from = 0; from < requests.size(); from += size) {
+            bulkChunk(requests.subList(from, Math.min(requests.size(), from + size)), sink);
+        }
+    }
+
+    private void bulkChunk(List<ApiRequest> chunk, Consumer<BulkAnswer> sink) {
         if (chunk.size() == 1) {
             ApiRequest only = chunk.get(0);
+            BulkAnswer answer;
             try {
-                return List.of(BulkAnswer.ok(only, call(only)));
+                answer = BulkAnswer.ok(only, call(only));
             } catch (SitelensException e) {
-                if (isAnswerLevel(e)) {
-                    return List.of(BulkAnswer.failed(only, e));
+                if (!isAnswerLevel(e)) {
+                    throw e;
                 }
-                throw e;
+                answer = BulkAnswer.failed(only, e);
             }
+            sink.accept(answer);
+            return;
         }
         FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
                 .add("module", "API")
@@ -136,42 +150,65 @@ public final class MatomoClient implements AutoCloseable {
         }
         String what =
                 "API.getBulkRequest(" + chunk.size() + " x " + chunk.get(0).method() + ")";
-        JsonNode body;
+        byte[] bytes;
         try {
-            body = post("API.getBulkRequest", form, what);
+            bytes = post(form, what);
         } catch (SitelensException e) {
             if (e.errorCode().equals(MatomoErrors.MEMORY_EXHAUSTED)) {
-                // the whole bulk was too heavy: ask for each half on its own
-                int half = chunk.size() / 2;
-                List<BulkAnswer> out = new ArrayList<>(bulkChunk(chunk.subList(0, half)));
-                out.addAll(bulkChunk(chunk.subList(half, chunk.size())));
-                return out;
+                splitChunk(chunk, sink);
+                return;
             }
             throw e;
         }
-        if (!body.isArray() || body.size() != chunk.size()) {
-            throw malformed(what, "expected an array of " + chunk.size() + " answers");
-        }
-        List<BulkAnswer> out = new ArrayList<>(chunk.size());
-        for (int i = 0; i < chunk.size(); i++) {
-            JsonNode item = body.get(i);
-            ApiRequest sub = chunk.get(i);
-            if (isErrorObject(item)) {
-                SitelensException e = MatomoErrors.fromMessage(
-                        settings.displayUrl(),
-                        settings.siteId(),
-                        sub.method(),
-                        0,
-                        scrub(item.path("message").asText("")));
-                if (e.errorCode().equals(ErrorCode.AUTHENTICATION_FAILED)) {
+        int i = 0;
+        try (JsonParser p = JSON.createParser(bytes)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                try {
+                    parseOne(bytes, what);
+                } catch (SitelensException e) {
+                    if (e.errorCode().equals(MatomoErrors.MEMORY_EXHAUSTED)) {
+                        splitChunk(chunk, sink);
+                        return;
+                    }
                     throw e;
                 }
-                out.add(BulkAnswer.failed(sub, e));
-            } else {
-                out.add(BulkAnswer.ok(sub, item));
+                throw malformed(what, "expected an array of " + chunk.size() + " answers");
             }
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                if (i >= chunk.size()) {
+                    throw malformed(what, "more answers than the " + chunk.size() + " sub-requests");
+                }
+                JsonNode item = JSON.readTree(p);
+                ApiRequest sub = chunk.get(i++);
+                if (isErrorObject(item)) {
+                    SitelensException e = MatomoErrors.fromMessage(
+                            settings.displayUrl(),
+                            settings.siteId(),
+                            sub.method(),
+                            0,
+                            scrub(item.path("message").asText("")));
+                    if (e.errorCode().equals(ErrorCode.AUTHENTICATION_FAILED)) {
+                        throw e;
+                    }
+                    sink.accept(BulkAnswer.failed(sub, e));
+                } else {
+                    sink.accept(BulkAnswer.ok(sub, item));
+                }
+            }
+        } catch (IOException e) {
+            throw malformed(
+                    what, "the body is not a JSON array (" + e.getClass().getSimpleName() + ")");
         }
-        return out;
+        if (i != chunk.size()) {
+            throw malformed(what, i + " answers for " + chunk.size() + " sub-requests");
+        }
+    }
+
+    /** The whole bulk was too heavy for Matomo: ask for each half on its own. */
+    private void splitChunk(List<ApiRequest> chunk, Consumer<BulkAnswer> sink) {
+        int half = chunk.size() / 2;
+        bulkChunk(chunk.subList(0, half), sink);
+        bulkChunk(chunk.subList(half, chunk.size()), sink);
     }
 
     static boolean isAnswerLevel(SitelensException e) {
@@ -186,12 +223,12 @@ public final class MatomoClient implements AutoCloseable {
         return n != null && n.isObject() && "error".equals(n.path("result").asText(null));
     }
 
-    private JsonNode post(String method, FormBody.Builder form, String what) {
+    private byte[] post(FormBody.Builder form, String what) {
         SitelensException last = null;
         for (int attempt = 1; ; attempt++) {
             Duration retryAfter = null;
             try {
-                return once(method, form, what);
+                return once(form, what);
             } catch (RetryableFailure f) {
                 last = f.error;
                 retryAfter = f.retryAfter;
@@ -210,7 +247,7 @@ public final class MatomoClient implements AutoCloseable {
         }
     }
 
-    private JsonNode once(String method, FormBody.Builder form, String what) throws RetryableFailure {
+    private byte[] once(FormBody.Builder form, String what) throws RetryableFailure {
         Secret tok = token.get();
         FormBody body = form.build();
         FormBody.Builder withToken = new FormBody.Builder(StandardCharsets.UTF_8);
@@ -234,11 +271,9 @@ public final class MatomoClient implements AutoCloseable {
         usage.apiCall();
         int status;
         byte[] bytes;
-        String contentType;
         Duration retryAfter;
         try (Response response = http.newCall(rb.build()).execute()) {
             status = response.code();
-            contentType = String.valueOf(response.header("Content-Type"));
             retryAfter = retryAfter(response.header("Retry-After"));
             bytes = read(response.body(), what);
         } catch (InterruptedIOException e) {
@@ -268,6 +303,9 @@ public final class MatomoClient implements AutoCloseable {
                 status,
                 bytes.length,
                 (System.nanoTime() - started) / 1_000_000);
+        if (status >= 200 && status < 300) {
+            return bytes;
+        }
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (status >= 300 && status < 400) {
             throw new SitelensException(
@@ -302,17 +340,20 @@ public final class MatomoClient implements AutoCloseable {
                             null),
                     retryAfter);
         }
-        if (status >= 400) {
-            throw MatomoErrors.fromMessage(settings.displayUrl(), settings.siteId(), what, status, messageOf(text));
-        }
+        throw MatomoErrors.fromMessage(settings.displayUrl(), settings.siteId(), what, status, messageOf(text));
+    }
+
+    /** A 2xx body as one JSON value; Matomo's error objects and PHP fatal errors throw. */
+    private JsonNode parseOne(byte[] bytes, String what) {
         JsonNode node;
         try {
             node = JSON.readTree(bytes);
         } catch (IOException e) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
             if (MatomoErrors.isMemoryMessage(text)) {
-                throw MatomoErrors.fromMessage(settings.displayUrl(), settings.siteId(), what, status, messageOf(text));
+                throw MatomoErrors.fromMessage(settings.displayUrl(), settings.siteId(), what, 200, messageOf(text));
             }
-            throw malformed(what, "the body is not JSON (Content-Type " + contentType + ")");
+            throw malformed(what, "the body is not JSON (" + describe(bytes) + ")");
         }
         if (node == null || node.isMissingNode()) {
             throw malformed(what, "the body is empty");
@@ -326,6 +367,13 @@ public final class MatomoClient implements AutoCloseable {
                     scrub(node.path("message").asText("")));
         }
         return node;
+    }
+
+    private static String describe(byte[] bytes) {
+        String head = new String(bytes, 0, Math.min(bytes.length, 200), StandardCharsets.UTF_8)
+                .trim()
+                .toLowerCase(java.util.Locale.ROOT);
+        return head.startsWith("<") ? "an HTML page, perhaps a login or error page" : bytes.length + " bytes";
     }
 
     private byte[] read(@Nullable ResponseBody body, String what) throws IOException {

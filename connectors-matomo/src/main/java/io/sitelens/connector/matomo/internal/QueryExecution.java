@@ -180,6 +180,15 @@ final class QueryExecution {
         }
     }
 
+    private final TreeMap<String, List<MetricRow>> byPeriod = new TreeMap<>();
+    /** URL -> path, so that a page seen on 365 days is parsed once. */
+    private final Map<String, String> paths = new java.util.HashMap<>();
+
+    private long collected;
+    private int others;
+    private @Nullable String firstOthers;
+    private boolean truncated;
+
     private void rows(RowReport report) {
         DateRange range = plan.query().range();
         long rowLimit = plan.query().rowLimit();
@@ -188,11 +197,6 @@ final class QueryExecution {
         for (DateRange w : plan.byDate() ? range.split(settings.windowDays()) : List.of(range)) {
             pending.add(new Window(w, 0, pageSize));
         }
-        TreeMap<String, List<MetricRow>> byPeriod = new TreeMap<>();
-        long collected = 0;
-        int others = 0;
-        String firstOthers = null;
-        boolean truncated = false;
         int round = 0;
         while (!pending.isEmpty()) {
             if (collected >= rowLimit) {
@@ -205,72 +209,10 @@ final class QueryExecution {
             }
             List<Window> windows = new ArrayList<>(pending);
             pending.clear();
-            List<BulkAnswer> answers =
-                    client.bulk(windows.stream().map(w -> rowRequest(report, w)).toList());
-            for (int k = 0; k < windows.size(); k++) {
-                Window w = windows.get(k);
-                BulkAnswer a = answers.get(k);
-                if (a.failed()) {
-                    SitelensException e = a.error();
-                    if (e.errorCode().equals(MatomoErrors.MEMORY_EXHAUSTED) && w.range.days() > 1) {
-                        for (DateRange half : halves(w.range)) {
-                            pending.add(new Window(half, w.offset, w.limit));
-                        }
-                    } else if (e.errorCode().equals(MatomoErrors.MEMORY_EXHAUSTED) && w.limit > MIN_PAGE) {
-                        w.limit = Math.max(MIN_PAGE, w.limit / 2);
-                        pending.add(w);
-                    } else {
-                        SitelensException explained = explain(e, w.range);
-                        failures.add(explained);
-                        table.note(DataQualityNote.Kind.PARTIAL, "rows missing: " + explained.getMessage());
-                    }
-                    continue;
-                }
-                answered++;
-                w.pages++;
-                boolean more = false;
-                for (Map.Entry<String, JsonNode> period : Periods.split(
-                                a.body(), w.range, plan.byDate(), settings.siteId())
-                        .entrySet()) {
-                    JsonNode rows = period.getValue();
-                    if (Periods.isEmpty(rows) || !rows.isArray()) {
-                        continue;
-                    }
-                    if (rows.size() >= w.limit) {
-                        more = true;
-                    }
-                    for (JsonNode row : rows) {
-                        if (RowDimension.isOthersRow(row)) {
-                            others++;
-                            if (firstOthers == null) {
-                                firstOthers = period.getKey();
-                            }
-                        }
-                        List<String> dims = new ArrayList<>(plan.dimensions().size());
-                        for (Slot s : plan.dimensions()) {
-                            dims.add(s.row() == null ? period.getKey() : s.row().read(row));
-                        }
-                        if (!matches(dims)) {
-                            continue;
-                        }
-                        double[] values = new double[plan.metrics().size()];
-                        for (int m = 0; m < values.length; m++) {
-                            values[m] = plan.metrics().get(m).column().read(row);
-                        }
-                        byPeriod.computeIfAbsent(period.getKey(), x -> new ArrayList<>())
-                                .add(new MetricRow(dims, values));
-                        collected++;
-                    }
-                }
-                if (more) {
-                    if (w.pages >= settings.maxPages()) {
-                        truncated = true;
-                    } else {
-                        w.offset += w.limit;
-                        pending.add(w);
-                    }
-                }
-            }
+            int[] next = {0};
+            client.bulk(
+                    windows.stream().map(w -> rowRequest(report, w)).toList(),
+                    answer -> onRows(windows.get(next[0]++), answer, pending));
         }
         long emitted = 0;
         outer:
@@ -300,6 +242,69 @@ final class QueryExecution {
                     DataQualityNote.Kind.TRUNCATED,
                     "stopped at the row limit of " + rowLimit + " rows or " + settings.maxPages()
                             + " pages per window; more rows exist");
+        }
+    }
+
+    /** Takes one page of one window: its rows, and whether the window needs another page. */
+    private void onRows(Window w, BulkAnswer a, Deque<Window> pending) {
+        if (a.failed()) {
+            SitelensException e = a.error();
+            if (e.errorCode().equals(MatomoErrors.MEMORY_EXHAUSTED) && w.range.days() > 1) {
+                for (DateRange half : halves(w.range)) {
+                    pending.add(new Window(half, w.offset, w.limit));
+                }
+            } else if (e.errorCode().equals(MatomoErrors.MEMORY_EXHAUSTED) && w.limit > MIN_PAGE) {
+                w.limit = Math.max(MIN_PAGE, w.limit / 2);
+                pending.add(w);
+            } else {
+                SitelensException explained = explain(e, w.range);
+                failures.add(explained);
+                table.note(DataQualityNote.Kind.PARTIAL, "rows missing: " + explained.getMessage());
+            }
+            return;
+        }
+        answered++;
+        w.pages++;
+        boolean more = false;
+        for (Map.Entry<String, JsonNode> period : Periods.split(a.body(), w.range, plan.byDate(), settings.siteId())
+                .entrySet()) {
+            JsonNode rows = period.getValue();
+            if (Periods.isEmpty(rows) || !rows.isArray()) {
+                continue;
+            }
+            if (rows.size() >= w.limit) {
+                more = true;
+            }
+            List<MetricRow> out = byPeriod.computeIfAbsent(period.getKey(), x -> new ArrayList<>());
+            for (JsonNode row : rows) {
+                if (RowDimension.isOthersRow(row)) {
+                    others++;
+                    if (firstOthers == null) {
+                        firstOthers = period.getKey();
+                    }
+                }
+                List<String> dims = new ArrayList<>(plan.dimensions().size());
+                for (Slot s : plan.dimensions()) {
+                    dims.add(s.row() == null ? period.getKey() : s.row().read(row, paths));
+                }
+                if (!matches(dims)) {
+                    continue;
+                }
+                double[] values = new double[plan.metrics().size()];
+                for (int m = 0; m < values.length; m++) {
+                    values[m] = plan.metrics().get(m).column().read(row);
+                }
+                out.add(new MetricRow(dims, values));
+                collected++;
+            }
+        }
+        if (more) {
+            if (w.pages >= settings.maxPages()) {
+                truncated = true;
+            } else {
+                w.offset += w.limit;
+                pending.add(w);
+            }
         }
     }
 

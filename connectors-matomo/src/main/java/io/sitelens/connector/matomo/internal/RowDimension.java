@@ -35,7 +35,8 @@ enum RowDimension {
         return Arrays.stream(values()).filter(d -> d.name.equals(name)).findFirst();
     }
 
-    String read(JsonNode row) {
+    /** The row's value for this dimension; {@code paths} memoises URL-to-path conversions across rows. */
+    String read(JsonNode row, java.util.Map<String, String> paths) {
         if (isOthersRow(row)) {
             return OTHER;
         }
@@ -44,7 +45,10 @@ enum RowDimension {
         return switch (value) {
             case LABEL -> label;
             case URL -> url.isEmpty() ? label : url;
-            case PATH -> path(url, label);
+            case PATH ->
+                paths.size() < 200_000
+                        ? paths.computeIfAbsent(url + "\n" + label, k -> path(url, label))
+                        : path(url, label);
         };
     }
 

@@ -57,17 +57,37 @@ public class MatomoBench {
     static final AtomicLong BYTES = new AtomicLong();
 
     public static void main(String[] args) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/index.php", MatomoBench::handle);
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        if (args.length > 0 && args[0].equals("stub")) {
+            serveStub();
+            return;
+        }
+        // the stub runs in its own JVM so that its garbage (it builds every answer in memory) is not the client's
+        Process stub = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx2g",
+                        "-Dpages=" + PAGES,
+                        "-DdelayMs=" + DELAY_MS,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        System.getProperty("bench.source", "bench/matomo/MatomoBench.java"),
+                        "stub")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String base;
+        try (java.io.BufferedReader r = new java.io.BufferedReader(
+                new java.io.InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8))) {
+            base = r.readLine();
+        }
         System.out.printf("stub Matomo at %s: %d pages, %s..%s, +%d ms per HTTP request%n", base, PAGES, START, END, DELAY_MS);
         try {
             // warm-up of both clients on one week (not counted)
             naive(base, START, START.plusDays(6));
             sitelens(base, DateRange.of(START, START.plusDays(6)), Map.of());
-
+            if (Boolean.getBoolean("profile")) {
+                // only the connector, for a profiler
+                print("sitelens defaults", sitelens(base, DateRange.of(START, END), Map.of()), new Result(1, 1, 0, 0, 0));
+                return;
+            }
             Result naive = naive(base, START, END);
             Result defaults = sitelens(base, DateRange.of(START, END), Map.of());
             Result tuned = sitelens(base, DateRange.of(START, END), Map.of("pageSize", "5000", "bulkSize", "20"));
@@ -78,9 +98,33 @@ public class MatomoBench {
                 throw new IllegalStateException("clients disagree on the data: " + naive + " " + defaults + " " + tuned);
             }
         } finally {
-            server.stop(0);
-            System.exit(0);
+            stub.destroy();
         }
+    }
+
+    static void serveStub() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/index.php", MatomoBench::handle);
+        server.createContext("/stats", ex -> {
+            byte[] b = (HTTP_REQUESTS.get() + " " + BYTES.get()).getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, b.length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(b);
+            }
+        });
+        server.start();
+        System.out.println("http://127.0.0.1:" + server.getAddress().getPort() + "/");
+        System.out.flush();
+    }
+
+    /** Requests and bytes the stub has served so far. */
+    static long[] stats(String base) throws Exception {
+        String s = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(base + "stats")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        String[] parts = s.trim().split(" ");
+        return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
     }
 
     record Result(long requests, long millis, long rows, long pageViews, long bytes) {}
@@ -96,7 +140,8 @@ public class MatomoBench {
     static Result naive(String base, LocalDate from, LocalDate to) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        long before = HTTP_REQUESTS.get(), bytesBefore = BYTES.get(), rows = 0, views = 0;
+        long[] before = stats(base);
+        long rows = 0, views = 0;
         long start = System.nanoTime();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             String form = "module=API&method=Actions.getPageUrls&format=JSON&format_metrics=0&idSite=1&period=day&date="
@@ -113,17 +158,19 @@ public class MatomoBench {
                 views += row.get("nb_hits").asLong();
             }
         }
-        return new Result(HTTP_REQUESTS.get() - before, (System.nanoTime() - start) / 1_000_000, rows, views, BYTES.get() - bytesBefore);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long[] after = stats(base);
+        return new Result(after[0] - before[0], millis, rows, views, after[1] - before[1]);
     }
 
-    static Result sitelens(String base, DateRange range, Map<String, String> extra) {
+    static Result sitelens(String base, DateRange range, Map<String, String> extra) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(Map.of("baseUrl", base, "siteId", "1"));
         settings.putAll(extra);
         ConnectorConfig config = new ConnectorConfig(
                 "matomo", "bench", TenantId.DEFAULT, settings,
                 Map.of("token", SecretRef.parse("env:MATOMO_TOKEN")),
                 (tenant, ref) -> Optional.of(Secret.of("benchtoken")));
-        long before = HTTP_REQUESTS.get(), bytesBefore = BYTES.get();
+        long[] before = stats(base);
         long start = System.nanoTime();
         try (MetricConnector c = new MatomoConnectorFactory().create(config, new Context())) {
             MetricTable t = c.query(MetricQuery.builder(range)
@@ -134,7 +181,9 @@ public class MatomoBench {
             for (MetricRow r : t.rows()) {
                 views += Math.round(r.value(0));
             }
-            return new Result(HTTP_REQUESTS.get() - before, (System.nanoTime() - start) / 1_000_000, t.rows().size(), views, BYTES.get() - bytesBefore);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long[] after = stats(base);
+            return new Result(after[0] - before[0], millis, t.rows().size(), views, after[1] - before[1]);
         }
     }
 

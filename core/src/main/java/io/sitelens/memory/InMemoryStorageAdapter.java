@@ -29,6 +29,15 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     private final MemoryRunStore runs = new MemoryRunStore(lock);
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final MemoryProjectStore projects = new MemoryProjectStore(lock, this::dropProject);
+    private final MemoryTenantStore tenants = new MemoryTenantStore(lock, this::dropTenant);
+
+    private void dropTenant(io.sitelens.model.TenantId tenant) {
+        for (io.sitelens.model.Project p : projects.list(tenant)) {
+            projects.delete(p.key());
+        }
+        consents.drop(tenant);
+        blobs.drop(tenant);
+    }
 
     private void dropProject(ProjectKey key) {
         metrics.drop(key);
@@ -83,6 +92,11 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     @Override
     public ConsentStore consents() {
         return consents;
+    }
+
+    @Override
+    public io.sitelens.spi.storage.TenantStore tenants() {
+        return tenants;
     }
 
     @Override

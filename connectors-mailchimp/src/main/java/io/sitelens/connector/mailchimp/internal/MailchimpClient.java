@@ -27,7 +27,6 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -218,9 +217,10 @@ final class MailchimpClient {
         }
     }
 
-    private @Nullable JsonNode readJson(Response response, String label) {
+    /** Reads and parses the body; an I/O error while reading propagates (and is retried), bad JSON does not. */
+    private @Nullable JsonNode readJson(Response response, String label) throws IOException {
         byte[] bytes = readBounded(response, label);
-        if (bytes == null || bytes.length == 0) {
+        if (bytes.length == 0) {
             return null;
         }
         try {
@@ -234,27 +234,17 @@ final class MailchimpClient {
         }
     }
 
-    private byte @Nullable [] readBounded(Response response, String label) {
-        ResponseBody body = response.body();
-        try {
-            BufferedSource source = body.source();
-            if (source.request(MAX_BODY_BYTES + 1)) {
-                throw new SitelensException(
-                        ErrorCode.EXTERNAL_MALFORMED,
-                        MailchimpConfig.PROVIDER_ID,
-                        "binding '" + config.bindingId() + "': " + label + " answered with more than "
-                                + (MAX_BODY_BYTES >> 20) + " MiB",
-                        null);
-            }
-            return source.readByteArray();
-        } catch (IOException e) {
+    private byte[] readBounded(Response response, String label) throws IOException {
+        BufferedSource source = response.body().source();
+        if (source.request(MAX_BODY_BYTES + 1)) {
             throw new SitelensException(
-                    ErrorCode.EXTERNAL_UNAVAILABLE,
+                    ErrorCode.EXTERNAL_MALFORMED,
                     MailchimpConfig.PROVIDER_ID,
-                    "binding '" + config.bindingId() + "': reading the answer to " + label + " failed: "
-                            + e.getClass().getSimpleName(),
+                    "binding '" + config.bindingId() + "': " + label + " answered with more than "
+                            + (MAX_BODY_BYTES >> 20) + " MiB",
                     null);
         }
+        return source.readByteArray();
     }
 
     /**
@@ -264,7 +254,7 @@ final class MailchimpClient {
     private String problemTitle(Response response) {
         try {
             byte[] bytes = readBounded(response, "error body");
-            if (bytes == null || bytes.length == 0) {
+            if (bytes.length == 0) {
                 return "";
             }
             JsonNode node = JSON.readTree(bytes);

@@ -133,10 +133,13 @@ class MatomoQueryIT {
                         .build());
 
         List<FakeMatomo.Call> calls = matomo.calls("Actions.getPageUrls");
-        assertThat(calls).extracting(c -> c.params().get("filter_offset")).containsExactly("0", "2");
+        assertThat(calls)
+                .as("the second page is twice as large: the first was full")
+                .extracting(
+                        c -> c.params().get("filter_offset") + "+" + c.params().get("filter_limit"))
+                .containsExactly("0+2", "2+4");
         assertThat(calls).allSatisfy(c -> assertThat(c.params())
                 .containsEntry("flat", "1")
-                .containsEntry("filter_limit", "2")
                 .containsEntry("period", "day")
                 .containsEntry("date", "2010-03-06"));
         assertThat(t.rows())
@@ -172,6 +175,27 @@ class MatomoQueryIT {
         assertThat(t.rows()).extracting(r -> r.dimension(0)).isSorted();
         assertThat(t.rows().get(0).values()).containsExactly(1, 180);
         assertThat(t.metrics().get(1).type()).isEqualTo(ValueType.DURATION);
+    }
+
+    @Test
+    void two_requests_are_in_flight_at_once_and_rows_still_come_in_date_order() {
+        java.util.function.Function<FakeMatomo.Call, String> rows = Answers.pagedRows(PAGE_ROWS);
+        matomo.http("Actions.getPageUrls", c -> new mockwebserver3.MockResponse.Builder()
+                .headersDelay(400, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .setHeader("Content-Type", "application/json")
+                .body(rows.apply(c))
+                .build());
+        long start = System.nanoTime();
+        MetricTable t = connect(Map.of("windowDays", "1", "bulkSize", "1", "concurrency", "2"))
+                .query(MetricQuery.builder(DateRange.of(LocalDate.of(2010, 3, 1), LocalDate.of(2010, 3, 4)))
+                        .metric(MetricName.PAGE_VIEWS)
+                        .dimensions(List.of(DimensionName.DATE, DimensionName.PAGE))
+                        .build());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(matomo.requests).hasSize(4);
+        assertThat(millis).as("4 requests of 400 ms, two at a time").isLessThan(1500);
+        assertThat(t.rows()).hasSize(12);
+        assertThat(t.rows()).extracting(r -> r.dimension(0)).isSorted();
     }
 
     @Test

@@ -21,6 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -53,6 +57,7 @@ public final class MatomoClient implements AutoCloseable {
     private final Backoff backoff;
     private final String userAgent;
     private final AtomicLong requests = new AtomicLong();
+    private @Nullable ExecutorService pool;
 
     public MatomoClient(
             MatomoSettings settings,
@@ -120,25 +125,80 @@ public final class MatomoClient implements AutoCloseable {
      */
     public void bulk(List<ApiRequest> requests, Consumer<BulkAnswer> sink) {
         int size = settings.bulkSize();
+        List<List<ApiRequest>> chunks = new ArrayList<>();
         for (int from = 0; from < requests.size(); from += size) {
-            bulkChunk(requests.subList(from, Math.min(requests.size(), from + size)), sink);
+            chunks.add(requests.subList(from, Math.min(requests.size(), from + size)));
+        }
+        int parallel = settings.concurrency();
+        if (parallel <= 1 || chunks.size() <= 1) {
+            chunks.forEach(c -> deliver(c, fetch(c), sink));
+            return;
+        }
+        // up to `concurrency` HTTP requests in flight; answers are still handed over in request order
+        for (int from = 0; from < chunks.size(); from += parallel) {
+            List<List<ApiRequest>> wave = chunks.subList(from, Math.min(chunks.size(), from + parallel));
+            List<Future<Fetched>> futures = new ArrayList<>(wave.size());
+            for (List<ApiRequest> c : wave) {
+                futures.add(pool().submit(() -> fetch(c)));
+            }
+            try {
+                for (int k = 0; k < wave.size(); k++) {
+                    deliver(wave.get(k), await(futures.get(k)), sink);
+                }
+            } finally {
+                futures.forEach(f -> f.cancel(true));
+            }
         }
     }
 
-    private void bulkChunk(List<ApiRequest> chunk, Consumer<BulkAnswer> sink) {
+    /** The raw answer to one chunk, or the error that stopped it. */
+    private record Fetched(
+            byte @Nullable [] bytes, @Nullable SitelensException error) {}
+
+    private Fetched fetch(List<ApiRequest> chunk) {
+        try {
+            return new Fetched(post(form(chunk), what(chunk)), null);
+        } catch (SitelensException e) {
+            return new Fetched(null, e);
+        }
+    }
+
+    private static Fetched await(Future<Fetched> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SitelensException(ErrorCode.CANCELLED, PROVIDER, "interrupted while waiting for Matomo", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new SitelensException(ErrorCode.INTERNAL, PROVIDER, "a Matomo request failed", e.getCause());
+        }
+    }
+
+    private synchronized ExecutorService pool() {
+        if (pool == null) {
+            AtomicLong n = new AtomicLong();
+            pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+                Thread t = new Thread(r, "sitelens-matomo-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return pool;
+    }
+
+    private static FormBody.Builder form(List<ApiRequest> chunk) {
         if (chunk.size() == 1) {
             ApiRequest only = chunk.get(0);
-            BulkAnswer answer;
-            try {
-                answer = BulkAnswer.ok(only, call(only));
-            } catch (SitelensException e) {
-                if (!isAnswerLevel(e)) {
-                    throw e;
-                }
-                answer = BulkAnswer.failed(only, e);
-            }
-            sink.accept(answer);
-            return;
+            FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
+                    .add("module", "API")
+                    .add("method", only.method())
+                    .add("format", "JSON")
+                    .add("format_metrics", "0");
+            only.params().forEach(form::add);
+            return form;
         }
         FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
                 .add("module", "API")
@@ -148,18 +208,47 @@ public final class MatomoClient implements AutoCloseable {
         for (int i = 0; i < chunk.size(); i++) {
             form.add("urls[" + i + "]", ApiRequest.encode(chunk.get(i).bulkQueryString()));
         }
-        String what =
-                "API.getBulkRequest(" + chunk.size() + " x " + chunk.get(0).method() + ")";
-        byte[] bytes;
-        try {
-            bytes = post(form, what);
-        } catch (SitelensException e) {
-            if (e.errorCode().equals(MatomoErrors.MEMORY_EXHAUSTED)) {
+        return form;
+    }
+
+    private static String what(List<ApiRequest> chunk) {
+        return chunk.size() == 1
+                ? chunk.get(0).method()
+                : "API.getBulkRequest(" + chunk.size() + " x " + chunk.get(0).method() + ")";
+    }
+
+    private void bulkChunk(List<ApiRequest> chunk, Consumer<BulkAnswer> sink) {
+        deliver(chunk, fetch(chunk), sink);
+    }
+
+    /** Parses a chunk's answer and hands each sub-answer to {@code sink}; splits the chunk when Matomo ran out of memory. */
+    private void deliver(List<ApiRequest> chunk, Fetched fetched, Consumer<BulkAnswer> sink) {
+        String what = what(chunk);
+        if (chunk.size() == 1) {
+            ApiRequest only = chunk.get(0);
+            BulkAnswer answer;
+            try {
+                if (fetched.error() != null) {
+                    throw fetched.error();
+                }
+                answer = BulkAnswer.ok(only, parseOne(fetched.bytes(), what));
+            } catch (SitelensException e) {
+                if (!isAnswerLevel(e)) {
+                    throw e;
+                }
+                answer = BulkAnswer.failed(only, e);
+            }
+            sink.accept(answer);
+            return;
+        }
+        if (fetched.error() != null) {
+            if (fetched.error().errorCode().equals(MatomoErrors.MEMORY_EXHAUSTED)) {
                 splitChunk(chunk, sink);
                 return;
             }
-            throw e;
+            throw fetched.error();
         }
+        byte[] bytes = fetched.bytes();
         int i = 0;
         try (JsonParser p = JSON.createParser(bytes)) {
             if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -465,6 +554,11 @@ public final class MatomoClient implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }

@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param windowDays days per sub-request when fetching daily rows (page URLs and the like)
  * @param bulkSize sub-requests per {@code API.getBulkRequest}
  * @param maxPages pages fetched per window at most (bounds every paging loop)
+ * @param concurrency HTTP requests in flight at once for one query
  */
 public record MatomoSettings(
         HttpUrl endpoint,
@@ -32,6 +33,7 @@ public record MatomoSettings(
         int windowDays,
         int bulkSize,
         int maxPages,
+        int concurrency,
         int maxAttempts,
         Duration retryBaseDelay,
         long maxResponseBytes) {
@@ -46,6 +48,7 @@ public record MatomoSettings(
     public static final String WINDOW_DAYS = "windowDays";
     public static final String BULK_SIZE = "bulkSize";
     public static final String MAX_PAGES = "maxPages";
+    public static final String CONCURRENCY = "concurrency";
     public static final String MAX_RETRIES = "maxRetries";
     public static final String RETRY_BASE_DELAY = "retryBaseDelay";
     public static final String MAX_RESPONSE_BYTES = "maxResponseBytes";
@@ -64,6 +67,7 @@ public record MatomoSettings(
             WINDOW_DAYS,
             BULK_SIZE,
             MAX_PAGES,
+            CONCURRENCY,
             MAX_RETRIES,
             RETRY_BASE_DELAY,
             MAX_RESPONSE_BYTES);
@@ -104,6 +108,7 @@ public record MatomoSettings(
         int windowDays = bounded(config, WINDOW_DAYS, 7, 1, 366, problems);
         int bulkSize = bounded(config, BULK_SIZE, 10, 1, 500, problems);
         int maxPages = bounded(config, MAX_PAGES, 1000, 1, 100_000, problems);
+        int concurrency = bounded(config, CONCURRENCY, 2, 1, 8, problems);
         int maxRetries = bounded(config, MAX_RETRIES, http.maxRetries(), 0, 20, problems);
         long maxBytes = 256L * 1024 * 1024;
         try {
@@ -132,6 +137,7 @@ public record MatomoSettings(
                 windowDays,
                 bulkSize,
                 maxPages,
+                concurrency,
                 maxRetries + 1,
                 retryBase,
                 maxBytes);

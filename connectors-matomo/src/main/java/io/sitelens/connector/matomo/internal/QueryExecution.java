@@ -302,7 +302,9 @@ final class QueryExecution {
             if (w.pages >= settings.maxPages()) {
                 truncated = true;
             } else {
+                // a window that filled its page is a big one: ask for twice as much next time (up to 8 x pageSize)
                 w.offset += w.limit;
+                w.limit = (int) Math.min((long) w.limit * 2, Math.min(8L * settings.pageSize(), 1_000_000L));
                 pending.add(w);
             }
         }

@@ -92,7 +92,7 @@ public class MatomoBench {
             Result defaults = sitelens(base, DateRange.of(START, END), Map.of());
             Result tuned = sitelens(base, DateRange.of(START, END), Map.of("pageSize", "5000", "bulkSize", "20"));
             print("naive (1 request per report per day)", naive, naive);
-            print("sitelens defaults (pageSize 1000, windowDays 7, bulkSize 10)", defaults, naive);
+            print("sitelens defaults (pageSize 1000, windowDays 7, bulkSize 10, concurrency 2)", defaults, naive);
             print("sitelens pageSize 5000, bulkSize 20", tuned, naive);
             if (naive.rows != defaults.rows || naive.rows != tuned.rows || naive.pageViews != defaults.pageViews) {
                 throw new IllegalStateException("clients disagree on the data: " + naive + " " + defaults + " " + tuned);
@@ -131,7 +131,7 @@ public class MatomoBench {
 
     static void print(String name, Result r, Result naive) {
         System.out.printf(
-                "%-62s requests %5d  wall %7d ms  rows %,d  page views %,d  bytes %,d  (requests x%.1f fewer, wall x%.1f faster than naive)%n",
+                "%-76s requests %5d  wall %7d ms  rows %,d  page views %,d  bytes %,d  (requests x%.1f fewer, wall x%.1f faster than naive)%n",
                 name, r.requests, r.millis, r.rows, r.pageViews, r.bytes,
                 (double) naive.requests / r.requests, (double) naive.millis / r.millis);
     }

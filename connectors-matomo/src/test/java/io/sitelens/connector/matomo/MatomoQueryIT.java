@@ -297,6 +297,49 @@ class MatomoQueryIT {
     }
 
     @Test
+    void page_titles_are_read_from_the_flat_titles_report() {
+        // synthetic rows in the shape of Actions.getPageTitles (flat): labels as Matomo writes them, leading space
+        matomo.answer(
+                "Actions.getPageTitles",
+                Answers.pagedRows(tree("[{\"label\":\" Pricing - Example\",\"nb_hits\":\"40\",\"nb_visits\":31,"
+                        + "\"entry_nb_visits\":10,\"entry_bounce_count\":4,\"sum_time_spent\":1200},"
+                        + "{\"label\":\"Docs - Example\",\"nb_hits\":7,\"nb_visits\":5}]")));
+        MetricTable t = connect(Map.of())
+                .query(MetricQuery.builder(DateRange.day(LocalDate.of(2024, 5, 1)))
+                        .metrics(List.of(MetricName.PAGE_VIEWS, MetricName.BOUNCE_RATE, MetricName.ENTRANCES))
+                        .metric(MetricName.AVERAGE_ENGAGEMENT_TIME)
+                        .dimension(DimensionName.PAGE_TITLE)
+                        .build());
+        assertThat(matomo.calls("Actions.getPageTitles").get(0).params()).containsEntry("flat", "1");
+        assertThat(t.rows().get(0).dimensionValues()).containsExactly("Pricing - Example");
+        assertThat(t.rows().get(0).values()).containsExactly(40, 0.4, 10, 1200.0 / 31);
+        assertThat(t.rows().get(1).value(2))
+                .as("no entry counter: no entrances")
+                .isZero();
+    }
+
+    @Test
+    void a_canonical_metric_a_report_cannot_give_is_refused_before_any_request() {
+        MetricConnector c = connect(Map.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> c.query(MetricQuery.builder(DateRange.day(LocalDate.of(2024, 5, 1)))
+                                .metric(MetricName.CONVERSIONS)
+                                .dimension(DimensionName.PAGE)
+                                .build()))
+                .isInstanceOfSatisfying(io.sitelens.SitelensException.class, e -> {
+                    assertThat(e.category()).isEqualTo(io.sitelens.ErrorCategory.USER);
+                    assertThat(e.getMessage()).contains("conversions", "Actions.getPageUrls", "page_views");
+                });
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> c.query(MetricQuery.builder(DateRange.day(LocalDate.of(2024, 5, 1)))
+                                .metric(MetricName.SESSIONS)
+                                .dimension(DimensionName.COUNTRY)
+                                .build()))
+                .hasMessageContaining("dimension 'country' is not available");
+        assertThat(matomo.requests).isEmpty();
+    }
+
+    @Test
     void events_by_category_and_the_site_wide_event_count() {
         matomo.answer("Events.getCategory", "Events.getCategory_day.derived.json");
         MetricConnector c = connect(Map.of());

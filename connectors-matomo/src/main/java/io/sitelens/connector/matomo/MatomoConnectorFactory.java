@@ -55,7 +55,7 @@ public final class MatomoConnectorFactory implements MetricConnectorFactory {
 
     @Override
     public MetricConnector create(ConnectorConfig config, PluginContext context) {
-        return new MatomoConnector(client(config, context));
+        return new MatomoConnector(client(config, context), context.clock());
     }
 
     static MatomoClient client(ConnectorConfig config, PluginContext context) {

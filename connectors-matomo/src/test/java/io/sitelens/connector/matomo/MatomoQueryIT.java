@@ -123,6 +123,19 @@ class MatomoQueryIT {
     }
 
     @Test
+    void a_range_reaching_today_says_the_last_days_may_still_change() {
+        matomo.answer("VisitsSummary.get", c -> Answers.daysOf(VISITS_BY_DAY, c).toString());
+        LocalDate today = LocalDate.now(context.clock());
+        MetricTable t = connect(Map.of())
+                .query(MetricQuery.builder(DateRange.of(today.minusDays(3), today))
+                        .metric(MetricName.SESSIONS)
+                        .dimension(DimensionName.DATE)
+                        .build());
+        assertThat(t.rows()).hasSize(4).allSatisfy(r -> assertThat(r.value(0)).isZero());
+        assertThat(t.hasNote(DataQualityNote.Kind.UNSETTLED)).isTrue();
+    }
+
+    @Test
     void page_urls_are_flat_and_paged_with_filter_limit_and_offset() {
         matomo.answer("Actions.getPageUrls", Answers.pagedRows(PAGE_ROWS));
         MetricTable t = connect(Map.of("pageSize", "2"))

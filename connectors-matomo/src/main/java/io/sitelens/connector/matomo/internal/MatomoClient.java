@@ -61,13 +61,7 @@ public final class MatomoClient implements AutoCloseable {
 
     /** One call; Matomo's error answers throw. */
     public JsonNode call(ApiRequest request) {
-        FormBody.Builder form = new FormBody.Builder(StandardCharsets.UTF_8)
-                .add("module", "API")
-                .add("method", request.method())
-                .add("format", "JSON")
-                .add("format_metrics", "0");
-        request.params().forEach(form::add);
-        return parseOne(http.post(form, request.method()), request.method());
+        return parseOne(http.post(form(List.of(request)), request.method()), request.method());
     }
 
     /**

@@ -18,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MatomoConnector implements MetricConnector {
     private final MatomoClient client;
+    private final java.time.Clock clock;
     private volatile @Nullable MatomoCatalog catalog;
 
-    public MatomoConnector(MatomoClient client) {
+    public MatomoConnector(MatomoClient client, java.time.Clock clock) {
         this.client = client;
+        this.clock = clock;
     }
 
     @Override
@@ -57,7 +59,7 @@ public final class MatomoConnector implements MetricConnector {
     @Override
     public MetricTable query(MetricQuery query) {
         QueryPlan plan = QueryPlan.of(query, this::matomoCatalog);
-        return new QueryExecution(client, plan).run();
+        return new QueryExecution(client, plan, clock).run();
     }
 
     /** Page paths by page views, most viewed first, without Matomo's "Others" row. */

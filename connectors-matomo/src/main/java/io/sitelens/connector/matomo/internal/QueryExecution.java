@@ -35,6 +35,7 @@ final class QueryExecution {
     private static final int MIN_PAGE = 1;
 
     private final MatomoClient client;
+    private final java.time.Clock clock;
     private final QueryPlan plan;
     private final MatomoSettings settings;
     private final MetricTable.Builder table;
@@ -42,14 +43,21 @@ final class QueryExecution {
     private final Map<String, Pattern> patterns = new java.util.HashMap<>();
     private int answered;
 
-    QueryExecution(MatomoClient client, QueryPlan plan) {
+    QueryExecution(MatomoClient client, QueryPlan plan, java.time.Clock clock) {
         this.client = client;
+        this.clock = clock;
         this.plan = plan;
         this.settings = client.settings();
         this.table = MetricTable.builder(plan.query().dimensions(), plan.metricNames());
     }
 
     MetricTable run() {
+        LocalDate today = LocalDate.now(clock);
+        if (!plan.query().range().end().isBefore(today.minusDays(1))) {
+            table.note(
+                    DataQualityNote.Kind.UNSETTLED,
+                    "Matomo may still re-archive " + today.minusDays(1) + " and " + today + "; these days will change");
+        }
         if (plan.report() == null) {
             site();
         } else {
@@ -269,7 +277,7 @@ final class QueryExecution {
         for (Map.Entry<String, JsonNode> period : Periods.split(a.body(), w.range, plan.byDate(), settings.siteId())
                 .entrySet()) {
             JsonNode rows = period.getValue();
-            if (Periods.isEmpty(rows) || !rows.isArray()) {
+            if (Periods.isEmpty(rows) || !rows.isArray() || outside(period.getKey(), w.range)) {
                 continue;
             }
             if (rows.size() >= w.limit) {
@@ -326,6 +334,18 @@ final class QueryExecution {
 
     private boolean splittable(SitelensException e, DateRange range) {
         return e.errorCode().equals(MatomoErrors.MEMORY_EXHAUSTED) && plan.byDate() && range.days() > 1;
+    }
+
+    /** A period Matomo answered that is not a day of the range asked (kept out of the table). */
+    private boolean outside(String periodKey, DateRange range) {
+        if (!plan.byDate()) {
+            return false;
+        }
+        try {
+            return !range.contains(LocalDate.parse(periodKey));
+        } catch (java.time.format.DateTimeParseException e) {
+            return true;
+        }
     }
 
     private static List<DateRange> halves(DateRange r) {

@@ -110,9 +110,14 @@ public final class ContainerReader {
             throw new SitelensException(
                     ErrorCode.INVALID_INPUT,
                     "gtm",
-                    source + " is not valid JSON" + where + ": " + e.getOriginalMessage(),
+                    source + " is not valid JSON" + where + ": " + plain(e.getOriginalMessage()),
                     e);
         }
+    }
+
+    /** Jackson's message without its note about the redacted source. */
+    private static String plain(String message) {
+        return message.replaceAll("\\[Source: [^;\\]]*; ", "[").replaceAll("\\s+", " ");
     }
 
     /** A container version object: {@code container}, {@code tag}, {@code trigger}, {@code variable}, …. */

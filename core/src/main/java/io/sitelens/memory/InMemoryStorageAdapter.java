@@ -7,6 +7,7 @@ import io.sitelens.spi.storage.CrawlStore;
 import io.sitelens.spi.storage.InsightStore;
 import io.sitelens.spi.storage.MetricStore;
 import io.sitelens.spi.storage.ProjectStore;
+import io.sitelens.spi.storage.RunStore;
 import io.sitelens.spi.storage.StorageAdapter;
 import io.sitelens.spi.storage.SyncStateStore;
 import io.sitelens.spi.storage.UsageStore;
@@ -25,6 +26,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     private final MemoryInsightStore insights = new MemoryInsightStore(lock);
     private final MemoryUsageStore usage = new MemoryUsageStore(lock);
     private final MemoryConsentStore consents = new MemoryConsentStore(lock);
+    private final MemoryRunStore runs = new MemoryRunStore(lock);
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final MemoryProjectStore projects = new MemoryProjectStore(lock, this::dropProject);
 
@@ -35,6 +37,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
         work.drop(key);
         insights.drop(key);
         usage.drop(key);
+        runs.drop(key);
     }
 
     @Override
@@ -80,6 +83,11 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     @Override
     public ConsentStore consents() {
         return consents;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runs;
     }
 
     @Override

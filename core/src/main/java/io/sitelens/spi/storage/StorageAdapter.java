@@ -32,6 +32,15 @@ public interface StorageAdapter extends AutoCloseable {
 
     BlobStore blobs();
 
+    /**
+     * Recorded runs. Added in SPI 1.0 after the first stores; a store that does not keep runs answers
+     * {@code input.unsupported} naming itself.
+     */
+    default RunStore runs() {
+        throw new io.sitelens.SitelensException(
+                io.sitelens.ErrorCode.UNSUPPORTED, "storage " + description() + " does not record runs");
+    }
+
     /** Releases pools and files. Never throws. */
     @Override
     default void close() {}

@@ -414,6 +414,21 @@ public abstract class StorageAdapterContract {
         }
 
         @Test
+        void a_released_item_is_claimable_at_once_by_another_worker() {
+            store.work().enqueue(A, "sync", List.of("2026-01-01..2026-03-31"));
+            WorkItem held = store.work().claim(A, "sync", "w1", 1, lease, T0).get(0);
+            assertThat(store.work().release(A, "sync", "w2", List.of(held.id())))
+                    .as("only the holder may release")
+                    .isZero();
+            assertThat(store.work().release(A, "sync", "w1", List.of(held.id())))
+                    .isEqualTo(1);
+            assertThat(store.work().claim(A, "sync", "w2", 1, lease, T0.plusSeconds(1)))
+                    .as("a released item does not wait for its lease to expire")
+                    .extracting(WorkItem::item)
+                    .containsExactly("2026-01-01..2026-03-31");
+        }
+
+        @Test
         void clear_removes_the_queue() {
             store.work().enqueue(A, "frontier", List.of("u1", "u2"));
             store.work().clear(A, "frontier");
@@ -465,6 +480,52 @@ public abstract class StorageAdapterContract {
                                 batch.stream().map(WorkItem::id).toList());
             }
             return done;
+        }
+    }
+
+    @Nested
+    class Runs {
+        private io.sitelens.spi.storage.RunRecord run(String id, Instant at) {
+            return new io.sitelens.spi.storage.RunRecord(
+                    id,
+                    A,
+                    io.sitelens.spi.storage.RunRecord.Kind.SYNC,
+                    "cli",
+                    at,
+                    null,
+                    io.sitelens.spi.storage.RunRecord.Status.RUNNING,
+                    List.of(),
+                    Map.of());
+        }
+
+        @Test
+        void a_finished_run_reads_back_with_outcomes_and_usage() {
+            var started = run("r-1", T0);
+            store.runs().put(started);
+            var finished = started.finish(
+                    io.sitelens.spi.storage.RunRecord.Status.PARTIAL,
+                    T0.plusSeconds(30),
+                    List.of(
+                            new io.sitelens.Outcome.Succeeded("ga4", "5 slices"),
+                            new io.sitelens.Outcome.Failed(
+                                    "matomo", io.sitelens.ErrorCode.AUTHENTICATION_FAILED, "401"),
+                            new io.sitelens.Outcome.Skipped("gtm", "nothing to sync")),
+                    Map.of("ga4", Map.of("API_CALL", 5L)));
+            store.runs().put(finished);
+            assertThat(store.runs().find(A, "r-1"))
+                    .as("put() of the same id replaces the run")
+                    .contains(finished);
+            assertThat(store.runs().find(B, "r-1")).as("runs are tenant-scoped").isEmpty();
+        }
+
+        @Test
+        void runs_are_listed_newest_first_and_limited() {
+            store.runs().put(run("r-1", T0));
+            store.runs().put(run("r-3", T0.plusSeconds(20)));
+            store.runs().put(run("r-2", T0.plusSeconds(10)));
+            assertThat(store.runs().list(A, 2))
+                    .extracting(io.sitelens.spi.storage.RunRecord::id)
+                    .containsExactly("r-3", "r-2");
         }
     }
 

@@ -210,6 +210,16 @@ public final class GtmConnector implements MetricConnector {
                         null);
             }
         }
+        for (var f : query.filters()) {
+            if (!DIMENSIONS.contains(f.dimension())) {
+                throw new SitelensException(
+                        ErrorCode.INVALID_INPUT,
+                        "gtm",
+                        "a filter on '" + f.dimension() + "' is not offered; the gtm connector filters on "
+                                + DIMENSIONS,
+                        null);
+            }
+        }
         GtmInspection i = inspection();
         List<Pattern> patterns = i.ga4Events().stream()
                 .map(GtmInspection.Ga4Event::namePattern)

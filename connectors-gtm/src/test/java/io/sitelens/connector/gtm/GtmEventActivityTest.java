@@ -129,6 +129,26 @@ class GtmEventActivityTest {
     }
 
     @Test
+    void dimensions_and_filters_the_connector_does_not_offer_are_user_errors() {
+        GtmConnector gtm = GtmConnector.of(
+                Fixtures.container(Fixtures.GMS), new TestContext(new FakeGa4Connector(), "2026-11-28"));
+        DateRange day = DateRange.parse("2026-11-01", "2026-11-01");
+        assertThatThrownBy(() -> gtm.query(MetricQuery.builder(day)
+                        .metric(MetricName.EVENT_COUNT)
+                        .dimension(DimensionName.PAGE)
+                        .build()))
+                .isInstanceOfSatisfying(SitelensException.class, e -> {
+                    assertThat(e.category()).isEqualTo(ErrorCategory.USER);
+                    assertThat(e.getMessage()).contains("gtm:", "'page'");
+                });
+        assertThatThrownBy(() -> gtm.query(MetricQuery.builder(day)
+                        .metric(MetricName.EVENT_COUNT)
+                        .filter(DimensionFilter.exact(DimensionName.COUNTRY, "FR"))
+                        .build()))
+                .hasMessageContaining("a filter on 'country' is not offered");
+    }
+
+    @Test
     void more_than_a_year_is_refused() {
         GtmConnector gtm = GtmConnector.of(
                 Fixtures.container(Fixtures.GMS), new TestContext(new FakeGa4Connector(), "2026-11-28"));

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * exactly as written ({@code gaawe}, {@code cvt_123_45}), known or not.
  *
  * @param publicId the public id as written ({@code GTM-XXXX})
+ * @param otherVariableReferences {@code {{name}}} references made outside tags, triggers and variables (server
+ *     containers' clients and transformations, zones), so that the variables they use count as used
  * @param source where the container came from (a file name or an API path), for messages
  */
 public record GtmContainer(
@@ -30,6 +32,7 @@ public record GtmContainer(
         List<Variable> variables,
         List<BuiltInVariable> builtInVariables,
         List<Template> templates,
+        List<String> otherVariableReferences,
         String source) {
 
     public GtmContainer {
@@ -39,6 +42,7 @@ public record GtmContainer(
         variables = List.copyOf(requireNonNull(variables, "variables"));
         builtInVariables = List.copyOf(requireNonNull(builtInVariables, "builtInVariables"));
         templates = List.copyOf(requireNonNull(templates, "templates"));
+        otherVariableReferences = List.copyOf(requireNonNull(otherVariableReferences, "otherVariableReferences"));
         requireNonNull(source, "source");
     }
 

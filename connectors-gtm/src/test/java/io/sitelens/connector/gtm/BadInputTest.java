@@ -71,4 +71,10 @@ class BadInputTest {
                         "x.json"))
                 .hasMessageContaining("x.json: tag has no \"tagId\"");
     }
+
+    @Test
+    void a_byte_order_mark_before_the_json_is_accepted() {
+        GtmContainer c = GtmContainer.parseExport("\uFEFF" + Fixtures.text(Fixtures.VIMEO), "bom.json");
+        org.assertj.core.api.Assertions.assertThat(c.publicId()).isEqualTo("GTM-WSZ629J");
+    }
 }

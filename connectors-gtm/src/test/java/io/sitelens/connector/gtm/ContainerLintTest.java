@@ -192,4 +192,40 @@ class ContainerLintTest {
         assertThat(f.toFinding("GTM-SYNTH1").url()).isEqualTo("gtm:GTM-SYNTH1/trigger/15");
         assertThat(f.toFinding("GTM-SYNTH1").checkId()).isEqualTo("unused-trigger");
     }
+
+    @Test
+    void variables_used_by_server_container_clients_are_not_unused() {
+        String server = """
+                {"exportFormatVersion": 2, "containerVersion": {
+                  "container": {"publicId": "GTM-SRV1", "usageContext": ["SERVER"]},
+                  "client": [{"clientId": "1", "name": "GA4", "type": "gaaw_client",
+                    "parameter": [{"type": "TEMPLATE", "key": "cookieDomain", "value": "{{Cookie domain}}"}]}],
+                  "variable": [{"variableId": "2", "name": "Cookie domain", "type": "c",
+                    "parameter": [{"type": "TEMPLATE", "key": "value", "value": "example.org"}]},
+                    {"variableId": "3", "name": "Really unused", "type": "c"}]
+                }}
+                """;
+        GtmInspection s = GtmInspection.of(GtmContainer.parseExport(server, "server.json"));
+        assertThat(s.findings("unused-variable"))
+                .extracting(GtmFinding::subjectName)
+                .containsExactly("Really unused");
+    }
+
+    @Test
+    void a_trigger_regex_java_cannot_read_makes_the_event_name_open_instead_of_failing() {
+        String json = """
+                {"exportFormatVersion": 2, "containerVersion": {
+                  "container": {"publicId": "GTM-RE2"},
+                  "tag": [{"tagId": "1", "name": "ev", "type": "gaawe", "firingTriggerId": ["2"],
+                    "parameter": [{"type": "TEMPLATE", "key": "eventName", "value": "{{Event}}"},
+                                  {"type": "TEMPLATE", "key": "measurementIdOverride", "value": "G-RE2RE2RE2"}]}],
+                  "trigger": [{"triggerId": "2", "name": "re2", "type": "CUSTOM_EVENT", "customEventFilter": [
+                    {"type": "MATCH_REGEX", "parameter": [{"type": "TEMPLATE", "key": "arg0", "value": "{{_event}}"},
+                      {"type": "TEMPLATE", "key": "arg1", "value": "(?P<step>checkout_[0-9])"}]}]}],
+                  "builtInVariable": [{"type": "EVENT", "name": "Event"}]
+                }}
+                """;
+        GtmInspection r = GtmInspection.of(GtmContainer.parseExport(json, "re2.json"));
+        assertThat(r.ga4Events().get(0).namePattern()).isEqualTo(".+");
+    }
 }

@@ -219,7 +219,7 @@ public final class ContainerInspector {
                             case "MATCH_REGEX" -> ".*(?:" + arg + ").*";
                             default -> null;
                         };
-                if (p != null) {
+                if (p != null && compiles(p)) {
                     one = ignoreCase ? "(?i:" + p + ")" : p;
                 }
             }
@@ -232,6 +232,16 @@ public final class ContainerInspector {
             return null;
         }
         return alternatives.size() == 1 ? alternatives.iterator().next() : "(?:" + String.join("|", alternatives) + ")";
+    }
+
+    /** GTM regexes are RE2; one Java cannot read (such as {@code (?P<name>…)}) is treated as "any name". */
+    private static boolean compiles(String regex) {
+        try {
+            Pattern.compile(regex);
+            return true;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return false;
+        }
     }
 
     /** GA4 event parameters: {@code eventSettingsTable} rows (parameter / parameterValue) or legacy {@code eventParameters} (name / value). */

@@ -173,6 +173,7 @@ final class ContainerLinter {
         c.tags().forEach(t -> usedVariables.addAll(t.variableReferences()));
         c.triggers().forEach(t -> usedVariables.addAll(t.variableReferences()));
         c.variables().forEach(v -> usedVariables.addAll(v.variableReferences()));
+        usedVariables.addAll(c.otherVariableReferences());
         for (Variable v : c.variables()) {
             if (!usedVariables.contains(v.name())) {
                 add(

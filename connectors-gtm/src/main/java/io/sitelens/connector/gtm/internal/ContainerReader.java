@@ -71,7 +71,7 @@ public final class ContainerReader {
     }
 
     public static GtmContainer readText(String json, String source) {
-        JsonNode root = parseJson(json, source);
+        JsonNode root = parseJson(json.startsWith("\uFEFF") ? json.substring(1) : json, source);
         if (!root.isObject()) {
             throw invalid(source + " is not a GTM container export: expected a JSON object with "
                     + "\"exportFormatVersion\": 2 and \"containerVersion\", found a JSON " + kind(root));
@@ -148,6 +148,12 @@ public final class ContainerReader {
         for (JsonNode t : array(cv, "customTemplate", source)) {
             templates.add(template(t));
         }
+        List<String> otherReferences = new ArrayList<>();
+        for (String section : List.of("client", "transformation", "zone", "gtagConfig")) {
+            for (JsonNode n : array(cv, section, source)) {
+                references(n).stream().filter(r -> !otherReferences.contains(r)).forEach(otherReferences::add);
+            }
+        }
         return new GtmContainer(
                 publicId,
                 text(container, "name"),
@@ -159,6 +165,7 @@ public final class ContainerReader {
                 variables,
                 builtIns,
                 templates,
+                otherReferences,
                 source);
     }
 

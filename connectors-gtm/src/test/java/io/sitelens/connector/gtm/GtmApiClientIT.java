@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Tag Manager API path against a local MockWebServer replaying synthetic responses built from the API reference. */
-class GtmApiClientTest {
+class GtmApiClientIT {
     private MockWebServer server;
     private final FakeTicker ticker = new FakeTicker();
 

@@ -12,6 +12,7 @@ import io.sitelens.model.MetricQuery;
 import io.sitelens.model.MetricRow;
 import io.sitelens.model.MetricTable;
 import io.sitelens.model.TrackingPlan;
+import io.sitelens.spi.Backoff;
 import io.sitelens.spi.PluginContext;
 import io.sitelens.spi.connector.Catalog;
 import io.sitelens.spi.connector.ConnectorCapability;
@@ -113,6 +114,10 @@ public final class GtmConnector implements MetricConnector {
                     .baseUrl(base)
                     .http(context.http())
                     .requestsPerSecond(rate)
+                    .backoff(new Backoff(
+                            Backoff.DEFAULT.base(),
+                            Backoff.DEFAULT.max(),
+                            context.http().maxRetries() + 1))
                     .usage(context.usage());
             if (config.hasSecret(GtmConnectorFactory.CREDENTIALS)) {
                 b.serviceAccount(config.secret(GtmConnectorFactory.CREDENTIALS));

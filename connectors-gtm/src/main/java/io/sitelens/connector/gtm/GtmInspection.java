@@ -6,7 +6,6 @@ import io.sitelens.connector.gtm.internal.ContainerInspector;
 import io.sitelens.connector.gtm.internal.InspectionJson;
 import io.sitelens.model.TrackingPlan;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -176,13 +175,4 @@ public record GtmInspection(
             String type,
             @Nullable String templateName,
             @Nullable String galleryRepository) {}
-
-    /** Counts as a map, for reports. */
-    public Map<String, Integer> countsMap() {
-        return Map.of(
-                "tags", counts.tags(),
-                "triggers", counts.triggers(),
-                "variables", counts.variables(),
-                "builtInVariables", counts.builtInVariables());
-    }
 }

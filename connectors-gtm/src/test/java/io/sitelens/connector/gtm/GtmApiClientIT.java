@@ -199,6 +199,24 @@ class GtmApiClientIT {
     }
 
     @Test
+    void retries_stop_when_they_would_pass_the_call_timeout() {
+        error(403, "synthetic-error-403-user-rate-limit.json", null);
+        error(429, "synthetic-error-429.json", "150");
+        error(429, "synthetic-error-429.json", null);
+        try (GtmApiClient api = client(new Backoff(Duration.ofMillis(100), Duration.ofSeconds(200), 5))) {
+            assertThatThrownBy(api::accounts)
+                    .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter())
+                            .isEqualTo(Duration.ofSeconds(150)));
+        }
+        assertThat(server.getRequestCount())
+                .as("a 150 s Retry-After does not fit in the default 120 s call timeout")
+                .isEqualTo(2);
+        assertThat(ticker.sleeps)
+                .as("one backoff and one 4 s spacing, but no 150 s wait")
+                .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(4)));
+    }
+
+    @Test
     void permission_errors_and_missing_containers_fail_at_once_with_google_s_message() {
         error(403, "synthetic-error-403-forbidden.json", null);
         error(404, "synthetic-error-404.json", null);

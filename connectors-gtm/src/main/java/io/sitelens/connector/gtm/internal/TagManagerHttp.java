@@ -43,6 +43,7 @@ public final class TagManagerHttp implements AutoCloseable {
     private final Backoff backoff;
     private final RateLimiter.Ticker ticker;
     private final UsageMeter usage;
+    private final Duration callTimeout;
 
     public TagManagerHttp(
             HttpUrl base,
@@ -58,6 +59,7 @@ public final class TagManagerHttp implements AutoCloseable {
         this.backoff = backoff;
         this.ticker = ticker;
         this.usage = usage;
+        this.callTimeout = http.callTimeout();
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .connectTimeout(http.connectTimeout())
                 .readTimeout(http.readTimeout())
@@ -119,6 +121,7 @@ public final class TagManagerHttp implements AutoCloseable {
 
     private JsonNode get(HttpUrl url) {
         String what = url.encodedPath();
+        long started = ticker.nanoTime();
         for (int attempt = 1; ; attempt++) {
             try {
                 limiter.acquire();
@@ -155,6 +158,10 @@ public final class TagManagerHttp implements AutoCloseable {
             }
             Duration wait =
                     backoff.delay(attempt, failure.error() instanceof RateLimitedException r ? r.retryAfter() : null);
+            Duration spent = Duration.ofNanos(ticker.nanoTime() - started);
+            if (spent.plus(wait).compareTo(callTimeout) > 0) {
+                throw failure.error(); // the call timeout covers the retries of one request too
+            }
             try {
                 ticker.sleep(wait);
             } catch (InterruptedException e) {

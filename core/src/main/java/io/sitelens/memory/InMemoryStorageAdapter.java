@@ -27,8 +27,18 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     private final MemoryUsageStore usage = new MemoryUsageStore(lock);
     private final MemoryConsentStore consents = new MemoryConsentStore(lock);
     private final MemoryRunStore runs = new MemoryRunStore(lock);
+    private final MemoryScreenshotStore screenshots = new MemoryScreenshotStore(lock);
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final MemoryProjectStore projects = new MemoryProjectStore(lock, this::dropProject);
+    private final MemoryTenantStore tenants = new MemoryTenantStore(lock, this::dropTenant);
+
+    private void dropTenant(io.sitelens.model.TenantId tenant) {
+        for (io.sitelens.model.Project p : projects.list(tenant)) {
+            projects.delete(p.key());
+        }
+        consents.drop(tenant);
+        blobs.drop(tenant);
+    }
 
     private void dropProject(ProjectKey key) {
         metrics.drop(key);
@@ -38,6 +48,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
         insights.drop(key);
         usage.drop(key);
         runs.drop(key);
+        screenshots.drop(key);
     }
 
     @Override
@@ -83,6 +94,16 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     @Override
     public ConsentStore consents() {
         return consents;
+    }
+
+    @Override
+    public io.sitelens.spi.storage.TenantStore tenants() {
+        return tenants;
+    }
+
+    @Override
+    public io.sitelens.spi.storage.ScreenshotStore screenshots() {
+        return screenshots;
     }
 
     @Override

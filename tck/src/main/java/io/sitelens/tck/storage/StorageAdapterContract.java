@@ -126,6 +126,13 @@ public abstract class StorageAdapterContract {
         }
 
         @Test
+        void an_archived_project_reads_back_archived() {
+            Project archived = project(A).newBuilder().archived(true).build();
+            store.projects().put(archived);
+            assertThat(store.projects().find(A)).contains(archived);
+        }
+
+        @Test
         void put_replaces_the_project_it_does_not_add_a_second_one() {
             store.projects().put(project(A));
             Project renamed = project(A).newBuilder().name("Renamed").build();
@@ -480,6 +487,90 @@ public abstract class StorageAdapterContract {
                                 batch.stream().map(WorkItem::id).toList());
             }
             return done;
+        }
+    }
+
+    @Nested
+    class Tenants {
+        @Test
+        void a_tenant_reads_back_and_tenants_are_listed_by_id() {
+            io.sitelens.model.Tenant b = new io.sitelens.model.Tenant(TENANT_B, "Beta", T0, null, null);
+            io.sitelens.model.Tenant a =
+                    new io.sitelens.model.Tenant(TENANT_A, "Acme", T0, D0.plusDays(30), T0.plusSeconds(5));
+            store.tenants().put(b);
+            store.tenants().put(a);
+            assertThat(store.tenants().find(TENANT_A)).contains(a);
+            assertThat(store.tenants().list()).containsExactly(a, b);
+        }
+
+        @Test
+        void deleting_a_tenant_removes_its_projects_data_consents_and_blobs_and_nothing_of_others() {
+            store.tenants().put(new io.sitelens.model.Tenant(TENANT_A, "Acme", T0, null, null));
+            store.tenants().put(new io.sitelens.model.Tenant(TENANT_B, "Beta", T0, null, null));
+            for (ProjectKey k : List.of(A, B)) {
+                store.projects().put(project(k));
+                store.metrics().upsert(k, List.of(point("", 0, 1)));
+                CrawlRun run = store.crawls().startRun(k, "https://www.example.org/", T0);
+                store.crawls().savePages(k, run.id(), List.of(page("https://www.example.org/", 200)));
+                store.usage().record(List.of(new UsageRecord(k, "ga4", UsageKind.API_CALL, 1, T0)));
+                store.consents()
+                        .append(new ConsentRecord(
+                                k.tenant(),
+                                SubjectIdentity.parse("visitor:v1"),
+                                Purpose.BEHAVIOUR_TRACKING,
+                                ConsentState.GRANTED,
+                                T0,
+                                "v1",
+                                ConsentMethod.BANNER,
+                                "site"));
+                store.blobs().put(k.tenant(), ("blob of " + k).getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(store.tenants().delete(TENANT_A)).isTrue();
+
+            assertThat(store.tenants().find(TENANT_A)).isEmpty();
+            assertThat(store.projects().list(TENANT_A)).isEmpty();
+            assertThat(store.metrics().count(A)).isZero();
+            assertThat(store.crawls().latestRun(A, "https://www.example.org/")).isEmpty();
+            assertThat(store.usage()
+                            .summarize(A, Instant.EPOCH, T0.plusSeconds(1))
+                            .total(UsageKind.API_CALL))
+                    .isZero();
+            assertThat(store.consents().history(TENANT_A, SubjectIdentity.parse("visitor:v1")))
+                    .isEmpty();
+            assertThat(store.blobs().list(TENANT_A)).isEmpty();
+
+            assertThat(store.projects().list(TENANT_B)).hasSize(1);
+            assertThat(store.metrics().count(B)).isEqualTo(1);
+            assertThat(store.consents().history(TENANT_B, SubjectIdentity.parse("visitor:v1")))
+                    .hasSize(1);
+            assertThat(store.blobs().list(TENANT_B)).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Screenshots {
+        @Test
+        void screenshot_records_round_trip_per_run_ordered_by_url_and_viewport() {
+            CrawlRun run = store.crawls().startRun(A, "https://www.example.org/", T0);
+            var metrics = new io.sitelens.spi.crawl.RenderMetrics(
+                    120,
+                    300,
+                    450,
+                    800.5,
+                    0.05,
+                    List.of("TypeError: x is undefined"),
+                    List.of("https://cdn/x.js (404)"),
+                    123456);
+            var mobile = new io.sitelens.spi.storage.ScreenshotRecord(
+                    "https://www.example.org/", "mobile", 1170, 2532, "c".repeat(64), T0, run.id(), metrics);
+            var desktop = new io.sitelens.spi.storage.ScreenshotRecord(
+                    "https://www.example.org/", "desktop", 1366, 768, "d".repeat(64), T0, run.id(), metrics);
+            var other = new io.sitelens.spi.storage.ScreenshotRecord(
+                    "https://www.example.org/a", "desktop", 1366, 768, "e".repeat(64), T0, run.id(), metrics);
+            store.screenshots().save(A, List.of(other, mobile, desktop));
+            store.screenshots().save(A, List.of(desktop));
+            assertThat(store.screenshots().list(A, run.id())).containsExactly(desktop, mobile, other);
+            assertThat(store.screenshots().list(B, run.id())).isEmpty();
         }
     }
 

@@ -39,7 +39,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class GtmConnector implements MetricConnector {
     private static final List<MetricName> METRICS = List.of(MetricName.EVENT_COUNT, MetricName.CONVERSIONS);
-    private static final List<DimensionName> DIMENSIONS = List.of(DimensionName.DATE, DimensionName.EVENT_NAME);
+    /**
+     * The container's event name as written ({@code video_{{dlv - video_status}}}) that a GA4 event matched; a
+     * GA4 row that matches several tracked names counts once for each of them.
+     */
+    public static final DimensionName TRACKED_EVENT = new DimensionName("gtm:tracked_event");
+
+    private static final List<DimensionName> DIMENSIONS =
+            List.of(DimensionName.DATE, DimensionName.EVENT_NAME, TRACKED_EVENT);
+    private static final List<DimensionName> FILTERABLE = List.of(DimensionName.DATE, DimensionName.EVENT_NAME);
 
     private final String bindingId;
     private final PluginContext context;
@@ -186,13 +194,16 @@ public final class GtmConnector implements MetricConnector {
                         new MetricDescriptor(MetricName.CONVERSIONS, "keyEvents", "Key events", false)),
                 List.of(
                         new DimensionDescriptor(DimensionName.DATE, "date", "Date", false),
-                        new DimensionDescriptor(DimensionName.EVENT_NAME, "eventName", "Event name", false)));
+                        new DimensionDescriptor(DimensionName.EVENT_NAME, "eventName", "Event name", false),
+                        new DimensionDescriptor(
+                                TRACKED_EVENT, "tracked_event", "Tracked event (as written in the container)", false)));
     }
 
     /**
      * Event count and key events of the container's GA4 events, from the project's GA4 binding. Metrics:
-     * {@code event_count}, {@code conversions} (key events); dimensions: {@code date}, {@code event_name}.
-     * Rows of events the container does not send are left out.
+     * {@code event_count}, {@code conversions} (key events); dimensions: {@code date}, {@code event_name} (as GA4
+     * reports it) and {@link #TRACKED_EVENT} (the container's name as written). Rows of events the container
+     * does not send are left out.
      */
     @Override
     public MetricTable query(MetricQuery query) {
@@ -216,22 +227,26 @@ public final class GtmConnector implements MetricConnector {
             }
         }
         for (var f : query.filters()) {
-            if (!DIMENSIONS.contains(f.dimension())) {
+            if (!FILTERABLE.contains(f.dimension())) {
                 throw new SitelensException(
                         ErrorCode.INVALID_INPUT,
                         "gtm",
                         "a filter on '" + f.dimension() + "' is not offered; the gtm connector filters on "
-                                + DIMENSIONS,
+                                + FILTERABLE,
                         null);
             }
         }
         GtmInspection i = inspection();
-        List<Pattern> patterns = i.ga4Events().stream()
-                .map(GtmInspection.Ga4Event::namePattern)
-                .distinct()
-                .map(Pattern::compile)
-                .toList();
+        // event names as written -> the patterns of the tags that send them
+        Map<String, List<Pattern>> tracked = new LinkedHashMap<>();
+        for (GtmInspection.Ga4Event e : i.ga4Events()) {
+            List<Pattern> ps = tracked.computeIfAbsent(e.name(), k -> new ArrayList<>());
+            if (ps.stream().noneMatch(p -> p.pattern().equals(e.namePattern()))) {
+                ps.add(Pattern.compile(e.namePattern()));
+            }
+        }
         List<DimensionName> askDims = new ArrayList<>(query.dimensions());
+        askDims.remove(TRACKED_EVENT);
         if (!askDims.contains(DimensionName.EVENT_NAME)) {
             askDims.add(DimensionName.EVENT_NAME);
         }
@@ -242,20 +257,28 @@ public final class GtmConnector implements MetricConnector {
         MetricTable answer = ga4(ask.build());
 
         int nameIndex = answer.dimensionIndex(DimensionName.EVENT_NAME);
+        boolean byTracked = query.dimensions().contains(TRACKED_EVENT);
         Map<List<String>, double[]> rows = new LinkedHashMap<>();
         for (MetricRow r : answer.rows()) {
             String name = r.dimension(nameIndex);
-            if (patterns.stream().noneMatch(p -> p.matcher(name).matches())) {
+            List<String> matched = tracked.entrySet().stream()
+                    .filter(t ->
+                            t.getValue().stream().anyMatch(p -> p.matcher(name).matches()))
+                    .map(Map.Entry::getKey)
+                    .toList();
+            if (matched.isEmpty()) {
                 continue;
             }
-            List<String> key = new ArrayList<>();
-            for (DimensionName d : query.dimensions()) {
-                key.add(r.dimension(answer.dimensionIndex(d)));
-            }
-            double[] acc = rows.computeIfAbsent(
-                    List.copyOf(key), k -> new double[query.metrics().size()]);
-            for (int m = 0; m < query.metrics().size(); m++) {
-                acc[m] += r.value(answer.metricIndex(query.metrics().get(m)));
+            for (String trackedName : byTracked ? matched : matched.subList(0, 1)) {
+                List<String> key = new ArrayList<>();
+                for (DimensionName d : query.dimensions()) {
+                    key.add(d.equals(TRACKED_EVENT) ? trackedName : r.dimension(answer.dimensionIndex(d)));
+                }
+                double[] acc = rows.computeIfAbsent(
+                        List.copyOf(key), k -> new double[query.metrics().size()]);
+                for (int m = 0; m < query.metrics().size(); m++) {
+                    acc[m] += r.value(answer.metricIndex(query.metrics().get(m)));
+                }
             }
         }
         MetricTable.Builder out = MetricTable.builder(query.dimensions(), query.metrics());
@@ -281,9 +304,7 @@ public final class GtmConnector implements MetricConnector {
      * never fired in the range's last 90 days: one query to the project's GA4 binding.
      */
     public GtmEventActivity eventActivity(DateRange range) {
-        GtmInspection i = inspection();
-        MetricTable table = ga4(GtmEventActivity.query(i, range));
-        return GtmEventActivity.from(i, range, table);
+        return GtmEventActivity.of(this, range);
     }
 
     private MetricTable ga4(MetricQuery q) {

@@ -11,6 +11,8 @@ import io.sitelens.model.MetricName;
 import io.sitelens.model.MetricQuery;
 import io.sitelens.model.MetricRow;
 import io.sitelens.model.MetricTable;
+import io.sitelens.model.TrackingPlan;
+import io.sitelens.spi.connector.MetricConnector;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,16 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How often each GA4 event of a container fired, from the project's GA4 binding: event count and key events
  * per day, totals, the last day seen, and whether it fired in the last 90 days. Events whose names hold
  * variables ({@code video_{{dlv - video_status}}}) are matched by their {@link GtmInspection.Ga4Event#namePattern()}
- * and list the concrete names GA4 saw.
+ * and list the concrete names GA4 saw. Made by {@link #of(MetricConnector, DateRange)} from a {@code gtm}
+ * connector.
  *
- * <p>{@link #query(GtmInspection, DateRange)} is the one GA4 query behind it: event count and key events
+ * <p>{@link #query(GtmInspection, DateRange)} is the one GA4 query the {@code gtm} connector sends for it: event count and key events
  * ({@link MetricName#CONVERSIONS}) by date and event name, filtered to the container's event names.
  *
  * @param range the days asked for
@@ -60,7 +62,6 @@ public record GtmEventActivity(
     public record EventActivity(
             String name,
             boolean dynamic,
-            String namePattern,
             List<String> tagIds,
             @Nullable String measurementId,
             long eventCount,
@@ -122,34 +123,56 @@ public record GtmEventActivity(
     }
 
     /**
-     * Matches the rows of {@link #query}'s answer to the container's events. Rows whose event name matches no
-     * event are ignored; a row matching several events (two tags, or overlapping patterns) counts for each.
+     * How often each event of a {@code gtm} connector's tracking plan fired over {@code range} (at most a year):
+     * one {@link MetricConnector#query} by date, {@link GtmConnector#TRACKED_EVENT} and event name. Works on the
+     * connector as the facade hands it out ({@code sitelens.openConnector(project, "tags")}).
      */
-    public static GtmEventActivity from(GtmInspection inspection, DateRange range, MetricTable table) {
+    public static GtmEventActivity of(MetricConnector gtm, DateRange range) {
+        if (!gtm.providerId().equals(GtmConnectorFactory.ID)) {
+            throw new IllegalArgumentException("expected a gtm connector, got " + gtm.providerId());
+        }
+        if (range.days() > MAX_DAYS) {
+            throw new SitelensException(
+                    io.sitelens.ErrorCode.INVALID_INPUT,
+                    "gtm",
+                    "event history is limited to " + MAX_DAYS + " days; " + range + " has " + range.days(),
+                    null);
+        }
+        TrackingPlan plan = gtm.trackingPlan();
+        MetricTable table = gtm.query(MetricQuery.builder(range)
+                .metric(MetricName.EVENT_COUNT)
+                .metric(MetricName.CONVERSIONS)
+                .dimension(DimensionName.DATE)
+                .dimension(GtmConnector.TRACKED_EVENT)
+                .dimension(DimensionName.EVENT_NAME)
+                .build());
+        return from(plan, range, table);
+    }
+
+    /**
+     * Builds the activity from a table with {@code date}, {@link GtmConnector#TRACKED_EVENT} and
+     * {@code event_name} dimensions and {@code event_count} (and optionally {@code conversions}) metrics.
+     */
+    public static GtmEventActivity from(TrackingPlan plan, DateRange range, MetricTable table) {
         int date = table.dimensionIndex(DimensionName.DATE);
+        int tracked = table.dimensionIndex(GtmConnector.TRACKED_EVENT);
         int name = table.dimensionIndex(DimensionName.EVENT_NAME);
         int count = table.metricIndex(MetricName.EVENT_COUNT);
         int key = indexOrMinusOne(table, MetricName.CONVERSIONS);
         LocalDate recentFrom = range.end().minusDays(RECENT_DAYS - 1L);
 
-        Map<String, List<GtmInspection.Ga4Event>> byName = new LinkedHashMap<>();
-        inspection.ga4Events().forEach(e -> byName.computeIfAbsent(e.name(), k -> new ArrayList<>())
+        Map<String, List<TrackingPlan.TrackedEvent>> byName = new LinkedHashMap<>();
+        plan.events().forEach(e -> byName.computeIfAbsent(e.name(), k -> new ArrayList<>())
                 .add(e));
 
         List<EventActivity> out = new ArrayList<>();
-        for (Map.Entry<String, List<GtmInspection.Ga4Event>> entry : byName.entrySet()) {
-            List<GtmInspection.Ga4Event> tags = entry.getValue();
-            GtmInspection.Ga4Event first = tags.get(0);
-            List<Pattern> patterns = tags.stream()
-                    .map(GtmInspection.Ga4Event::namePattern)
-                    .distinct()
-                    .map(Pattern::compile)
-                    .toList();
+        for (Map.Entry<String, List<TrackingPlan.TrackedEvent>> entry : byName.entrySet()) {
+            List<TrackingPlan.TrackedEvent> tags = entry.getValue();
+            TrackingPlan.TrackedEvent first = tags.get(0);
             TreeMap<LocalDate, long[]> days = new TreeMap<>();
             Set<String> seen = new LinkedHashSet<>();
             for (MetricRow r : table.rows()) {
-                String n = r.dimension(name);
-                if (patterns.stream().noneMatch(p -> p.matcher(n).matches())) {
+                if (!r.dimension(tracked).equals(entry.getKey())) {
                     continue;
                 }
                 LocalDate d = LocalDate.parse(r.dimension(date));
@@ -159,7 +182,7 @@ public record GtmEventActivity(
                 acc[0] += c;
                 acc[1] += k;
                 if (c > 0) {
-                    seen.add(n);
+                    seen.add(r.dimension(name));
                 }
             }
             List<Day> daily = new ArrayList<>();
@@ -177,13 +200,7 @@ public record GtmEventActivity(
             out.add(new EventActivity(
                     entry.getKey(),
                     first.dynamic(),
-                    String.join(
-                            "|",
-                            tags.stream()
-                                    .map(GtmInspection.Ga4Event::namePattern)
-                                    .distinct()
-                                    .toList()),
-                    tags.stream().map(GtmInspection.Ga4Event::tagId).toList(),
+                    tags.stream().map(TrackingPlan.TrackedEvent::tagId).toList(),
                     first.measurementId(),
                     total,
                     keys,
@@ -193,7 +210,7 @@ public record GtmEventActivity(
                     List.copyOf(seen)));
         }
         int recent = (int) Math.min(RECENT_DAYS, range.days());
-        return new GtmEventActivity(inspection.containerId(), range, recent, out, table.notes());
+        return new GtmEventActivity(plan.containerId(), range, recent, out, table.notes());
     }
 
     private static int indexOrMinusOne(MetricTable t, MetricName m) {

@@ -12,6 +12,7 @@ import io.sitelens.model.MetricName;
 import io.sitelens.model.MetricQuery;
 import io.sitelens.model.MetricTable;
 import io.sitelens.spi.connector.ConnectorConfig;
+import io.sitelens.spi.connector.MetricConnector;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -126,6 +127,50 @@ class GtmEventActivityTest {
             assertThat(r.value(0)).isEqualTo(12);
             assertThat(r.value(1)).isEqualTo(2);
         });
+    }
+
+    @Test
+    void activity_works_on_the_connector_as_a_host_wraps_it_and_splits_rows_by_tracked_name() {
+        FakeGa4Connector ga4 = new FakeGa4Connector()
+                .add("2026-11-10", "page_view", 10, 0)
+                .add("2026-11-10", "purchase", 2, 2)
+                .add("2026-11-11", "view_item", 5, 0);
+        GtmConnector gtm = GtmConnector.of(Fixtures.container(Fixtures.ANALYZIFY), new TestContext(ga4, "2026-11-28"));
+        MetricConnector wrapped = new MetricConnector() { // what the facade hands out: only the SPI
+                    @Override
+                    public String providerId() {
+                        return gtm.providerId();
+                    }
+
+                    @Override
+                    public io.sitelens.spi.connector.Catalog catalog() {
+                        return gtm.catalog();
+                    }
+
+                    @Override
+                    public MetricTable query(MetricQuery q) {
+                        return gtm.query(q);
+                    }
+
+                    @Override
+                    public io.sitelens.model.TrackingPlan trackingPlan() {
+                        return gtm.trackingPlan();
+                    }
+                };
+        GtmEventActivity a = GtmEventActivity.of(wrapped, DateRange.parse("2026-11-01", "2026-11-27"));
+        assertThat(a.events())
+                .extracting(GtmEventActivity.EventActivity::name, GtmEventActivity.EventActivity::eventCount)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("{{GA4 - event table}}", 7L),
+                        org.assertj.core.groups.Tuple.tuple("page_view", 10L));
+
+        MetricTable byTracked = gtm.query(MetricQuery.builder(DateRange.parse("2026-11-10", "2026-11-11"))
+                .metric(MetricName.EVENT_COUNT)
+                .dimension(GtmConnector.TRACKED_EVENT)
+                .build());
+        assertThat(byTracked.rows())
+                .extracting(r -> r.dimension(0) + "=" + (long) r.value(0))
+                .containsExactly("page_view=10", "{{GA4 - event table}}=7");
     }
 
     @Test

@@ -22,7 +22,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class NabScorerTest {
 
+    private static final Map<String, List<ScoredFile>> LOADED = new java.util.concurrent.ConcurrentHashMap<>();
+
     static List<ScoredFile> load(String detector) throws IOException {
+        List<ScoredFile> cached = LOADED.get(detector);
+        if (cached != null) {
+            return cached;
+        }
         Map<String, List<Window>> windows;
         try (InputStream in = NabScorerTest.class.getResourceAsStream("/nab/combined_windows.json")) {
             windows = NabCorpus.windows(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -37,6 +43,7 @@ class NabScorerTest {
                 files.add(NabCorpus.resultFile(e.getKey(), new GZIPInputStream(raw), e.getValue()));
             }
         }
+        LOADED.put(detector, files);
         return files;
     }
 

@@ -56,6 +56,11 @@ public final class AnomalyDetector {
         return detector.lastZ();
     }
 
+    /** What the detector expected for the last point (NaN before it has warmed up). */
+    public double lastExpected() {
+        return detector.lastExpected();
+    }
+
     /** The seasonal period the last point was judged against, in seconds; 0 when non-seasonal. */
     public long lastPeriodSeconds() {
         return detector.lastPeriod();

@@ -29,6 +29,7 @@ public final class SeasonalDetector {
     private final Model[] models;
     private long lastAlert = Long.MIN_VALUE / 2;
     private double lastZ;
+    private double lastExpected = Double.NaN;
     private int lastModel;
 
     public SeasonalDetector(DetectorSettings settings) {
@@ -39,6 +40,11 @@ public final class SeasonalDetector {
     /** The signed robust z of the last point under the chosen model (0 before warm-up). */
     public double lastZ() {
         return lastZ;
+    }
+
+    /** What the chosen model expected for the last point (NaN before warm-up). */
+    public double lastExpected() {
+        return lastExpected;
     }
 
     /** The period in seconds of the model chosen for the last point, 0 when non-seasonal. */
@@ -91,6 +97,7 @@ public final class SeasonalDetector {
         }
         double score = 0;
         lastZ = 0;
+        lastExpected = Double.NaN;
         if (seen >= s.minPoints() && ready[best]) {
             Model model = models[best];
             model.refreshScale();
@@ -103,6 +110,7 @@ public final class SeasonalDetector {
             double floor = 1e-9 * Math.max(1.0, Math.abs(value));
             scale = Math.max(scale, floor);
             lastZ = (residual[best] - center) / scale;
+            lastExpected = value - residual[best] + center;
             score = Math.max(0.0, Math.min(1.0, -log10TwoSidedP(Math.abs(lastZ)) / (2 * s.alertLog10P())));
             if (s.noveltyWindow() > 0 && score >= 0.5 && model.absLong.size() >= s.noveltyRank()) {
                 if (Math.abs(residual[best]) <= model.absLong.largest(s.noveltyRank())) {

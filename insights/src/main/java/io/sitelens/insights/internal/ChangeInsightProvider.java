@@ -199,7 +199,7 @@ public final class ChangeInsightProvider implements InsightProvider {
             double after = Stats.median(w, k, Math.min(weeks, k + 8));
             double sd = Math.max(Stats.robustSd(w, k - 8, k), 0.02 * Math.abs(before));
             double z = (after - before) / (sd * Math.sqrt(1.0 / 8 + 1.0 / Math.min(8, weeks - k)) * 1.25);
-            if (before > 0 && Math.abs(z) > Math.abs(bestZ)) {
+            if (before > 0 && Math.abs(z) > Math.abs(bestZ) && holds(w, k, before, after)) {
                 bestZ = z;
                 bestK = k;
                 bestBefore = before;
@@ -210,13 +210,6 @@ public final class ChangeInsightProvider implements InsightProvider {
                 || Math.abs(bestZ) < settings.minShiftZ()
                 || Math.abs(bestAfter / bestBefore - 1) < settings.minShift()) {
             return false;
-        }
-        // the new level must hold: every week after the split on the new side of the midpoint
-        double mid = (bestBefore + bestAfter) / 2;
-        for (int k = bestK; k < weeks; k++) {
-            if (!Double.isNaN(w[k]) && (bestAfter > bestBefore ? w[k] < mid : w[k] > mid)) {
-                return false;
-            }
         }
         double change = bestAfter / bestBefore - 1;
         int startDay = offset + bestK * 7;
@@ -239,6 +232,17 @@ public final class ChangeInsightProvider implements InsightProvider {
                                         + " change) and whether the loss is real."
                                 : "Find what changed that week (campaign, ranking gain, new links) and make it last.")
                 .build());
+        return true;
+    }
+
+    /** Whether every week from k on stays on the new side of the midpoint between the two levels. */
+    private static boolean holds(double[] w, int k, double before, double after) {
+        double mid = (before + after) / 2;
+        for (int i = k; i < w.length; i++) {
+            if (!Double.isNaN(w[i]) && (after > before ? w[i] < mid : w[i] > mid)) {
+                return false;
+            }
+        }
         return true;
     }
 

@@ -17,14 +17,16 @@ import java.util.List;
  * baseline — the sessions-weighted median of page rates — weighted by traffic: the number of sessions that
  * would have stayed (been engaged) had the page reached the baseline. Confidence is one minus the one-sided
  * binomial p-value of the page's rate against the baseline given its sessions; only pages with at least
- * {@code minSessions} sessions, {@code minSessionsKept} sessions to gain and {@code minConfidence} are kept,
+ * {@code minSessions} sessions, {@code minSessionsKept} sessions to gain, a gap of {@code minGap} (5 points) and
+ * {@code minConfidence} are kept,
  * at most {@code max} per metric, largest gain first.
  */
 public final class OpportunityInsightProvider implements InsightProvider {
 
     /** Settings of the opportunities provider. */
-    public record Settings(int days, double minSessions, double minSessionsKept, double minConfidence, int max) {
-        public static final Settings DEFAULTS = new Settings(28, 100, 10, 0.95, 20);
+    public record Settings(
+            int days, double minSessions, double minSessionsKept, double minGap, double minConfidence, int max) {
+        public static final Settings DEFAULTS = new Settings(28, 100, 10, 0.05, 0.95, 20);
     }
 
     private final Settings settings;
@@ -124,7 +126,7 @@ public final class OpportunityInsightProvider implements InsightProvider {
         for (PageRate r : rates) {
             double gap = bounce ? r.rate() - base : base - r.rate();
             double kept = gap * r.sessions();
-            if (kept < settings.minSessionsKept()) {
+            if (kept < settings.minSessionsKept() || gap < settings.minGap()) {
                 continue;
             }
             double se = Math.sqrt(Math.max(base * (1 - base), 1e-4) / r.sessions());

@@ -16,8 +16,9 @@ import java.time.Instant;
  * residual is scaled by the median absolute deviation (MAD) of recent residuals (for long seasons, of the
  * residuals at the same phase), turned into a two-sided normal p-value, and mapped to the score so that
  * {@code -log10 p = 4.5} gives 0.5 and {@code -log10 p = 9} gives 1. A deviation no larger than the
- * second-largest of the last 1,000 is not news and is damped below the threshold; so are the 30 points
- * after an alert (one event, one alert).
+ * second-largest of the last 1,000 points (at most one year) is not news and is damped below the threshold;
+ * so is one that repeats, with the same sign and at least half the size, what happened on the same date a
+ * year earlier (holidays), and so are the 30 points after an alert (one event, one alert).
  *
  * <p>Irregular sampling, gaps and repeated timestamps are accepted; points must not go back in time by
  * more than the sampling step (they are compared with their neighbours by time). {@code NaN} values are

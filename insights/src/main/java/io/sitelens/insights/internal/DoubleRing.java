@@ -31,9 +31,9 @@ public final class DoubleRing {
         }
     }
 
-    /** The k-th largest value held (k = 1 is the maximum). */
-    public double largest(int k) {
-        int m = fill(size);
+    /** The k-th largest of the last {@code last} values (k = 1 is the maximum). */
+    public double largest(int k, int last) {
+        int m = fill(last);
         Arrays.sort(scratch, 0, m);
         return scratch[Math.max(0, m - k)];
     }

@@ -18,6 +18,10 @@ public final class SeasonalDetector {
     private static final long WEEK = 7 * DAY;
     private static final int MAX_HISTORY = 20_000;
     private static final int RESCALE_EVERY = 8;
+    /** Novelty memory is at most this long in time (one year), whatever the point count. */
+    private static final long NOVELTY_SPAN = 365 * DAY;
+    /** A deviation at least this large (as a fraction) on the same date last year makes it a recurrence. */
+    private static final double RECURRENCE_FRACTION = 0.5;
 
     private final DetectorSettings s;
     private long[] times = new long[256];
@@ -113,9 +117,13 @@ public final class SeasonalDetector {
             lastExpected = value - residual[best] + center;
             score = Math.max(0.0, Math.min(1.0, -log10TwoSidedP(Math.abs(lastZ)) / (2 * s.alertLog10P())));
             if (s.noveltyWindow() > 0 && score >= 0.5 && model.absLong.size() >= s.noveltyRank()) {
-                if (Math.abs(residual[best]) <= model.absLong.largest(s.noveltyRank())) {
+                int memory = step > 0 ? (int) Math.min(s.noveltyWindow(), NOVELTY_SPAN / step) : s.noveltyWindow();
+                if (Math.abs(residual[best]) <= model.absLong.largest(s.noveltyRank(), Math.max(memory, 1))) {
                     score *= s.refractoryDamp();
                 }
+            }
+            if (score >= 0.5 && recurredLastYear(model, epochSecond, residual[best] - center)) {
+                score *= s.refractoryDamp();
             }
             if (seen - lastAlert <= s.refractoryPoints()) {
                 score *= s.refractoryDamp();
@@ -157,6 +165,30 @@ public final class SeasonalDetector {
         times[n] = t;
         values[n] = v;
         n++;
+    }
+
+    /**
+     * Whether a deviation like this one (same sign, at least half the size) happened on the same calendar day
+     * one year earlier (364 to 366 days back, for series sampled at least hourly-coarse): a holiday or yearly
+     * event seen last year is not news.
+     */
+    private boolean recurredLastYear(Model model, long t, double deviation) {
+        if (step < 3600 || n == 0 || t - times[0] < 364 * DAY) {
+            return false;
+        }
+        for (long back = 364; back <= 366; back++) {
+            int idx = nearest(t - back * DAY, step / 2);
+            if (idx < 0) {
+                continue;
+            }
+            double past = model.byIndex[idx] - model.center;
+            if (!Double.isNaN(past)
+                    && Math.signum(past) == Math.signum(deviation)
+                    && Math.abs(past) >= RECURRENCE_FRACTION * Math.abs(deviation)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The history index whose time is nearest to t within tolerance, or -1. */

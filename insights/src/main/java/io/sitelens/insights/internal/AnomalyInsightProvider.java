@@ -22,7 +22,8 @@ import java.util.List;
  * 12,000 does. Minimum-volume rules: page series need a median of {@code minDailyVolume} a day (and only the
  * {@code maxPages} busiest are scanned); a count alert needs an absolute change of at least
  * {@code minAbsoluteChange}; a rate alert needs {@code minRateSessions} sessions that day and a change of at
- * least {@code minRateChange} (absolute). Only alerts within the last {@code reportDays} of the period are
+ * least {@code minRateChange} (absolute). Pages are scanned on the traffic metric (sessions, else page views)
+ * only; the site on every count metric. Only alerts within the last {@code reportDays} of the period are
  * reported.
  */
 public final class AnomalyInsightProvider implements InsightProvider {
@@ -35,7 +36,7 @@ public final class AnomalyInsightProvider implements InsightProvider {
             double minAbsoluteChange,
             double minRateSessions,
             double minRateChange) {
-        public static final Settings DEFAULTS = new Settings(28, 20, 200, 10, 100, 0.05);
+        public static final Settings DEFAULTS = new Settings(28, 20, 100, 10, 100, 0.05);
     }
 
     private static final List<MetricName> COUNTS =
@@ -74,7 +75,10 @@ public final class AnomalyInsightProvider implements InsightProvider {
             for (MetricName metric : COUNTS) {
                 var stored = context.dimensionKeys(source, metric);
                 for (String key : keys) {
-                    if (stored.contains(key)) {
+                    // pages: the traffic metric only (page views and users would repeat its alerts)
+                    boolean wanted =
+                            key.isEmpty() || metric.equals(traffic.get().metric());
+                    if (wanted && stored.contains(key)) {
                         DailySeries s = DailySeries.of(context.series(source, metric, key), period);
                         counts(source, metric, key, s, reportFrom, out);
                     }

@@ -309,27 +309,10 @@ public final class CrawlTrafficInsightProvider implements InsightProvider {
         }
 
         private double @Nullable [] rate(String key) {
-            List<MetricPoint> rates = context.series(traffic.source(), MetricName.BOUNCE_RATE, key);
-            List<MetricPoint> sessions = context.series(traffic.source(), MetricName.SESSIONS, key);
-            if (rates.isEmpty() || sessions.isEmpty()) {
-                return null;
-            }
-            Map<java.time.LocalDate, Double> n = new HashMap<>();
-            for (MetricPoint p : sessions) {
-                if (window.contains(p.day())) {
-                    n.put(p.day(), p.value());
-                }
-            }
-            double total = 0;
-            double weighted = 0;
-            for (MetricPoint p : rates) {
-                Double s = n.get(p.day());
-                if (s != null && !Double.isNaN(p.value())) {
-                    total += s;
-                    weighted += s * p.value();
-                }
-            }
-            return total > 0 ? new double[] {weighted / total, total} : null;
+            return Traffic.weightedRate(
+                    context.series(traffic.source(), MetricName.BOUNCE_RATE, key),
+                    context.series(traffic.source(), MetricName.SESSIONS, key),
+                    window);
         }
     }
 }

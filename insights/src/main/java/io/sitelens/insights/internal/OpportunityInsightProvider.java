@@ -4,7 +4,6 @@ import io.sitelens.model.DateRange;
 import io.sitelens.model.EntityRef;
 import io.sitelens.model.Insight;
 import io.sitelens.model.MetricName;
-import io.sitelens.model.MetricPoint;
 import io.sitelens.spi.SitelensSpi;
 import io.sitelens.spi.insight.InsightContext;
 import io.sitelens.spi.insight.InsightProvider;
@@ -79,25 +78,14 @@ public final class OpportunityInsightProvider implements InsightProvider {
             if (!key.startsWith("page=") || !sessionKeys.contains(key)) {
                 continue;
             }
-            List<MetricPoint> r = context.series(source, metric, key);
-            List<MetricPoint> n = context.series(source, MetricName.SESSIONS, key);
-            java.util.Map<java.time.LocalDate, Double> byDay = new java.util.HashMap<>();
-            for (MetricPoint p : n) {
-                if (window.contains(p.day())) {
-                    byDay.put(p.day(), p.value());
-                }
+            double[] wr = Traffic.weightedRate(
+                    context.series(source, metric, key), context.series(source, MetricName.SESSIONS, key), window);
+            if (wr == null) {
+                continue;
             }
-            double sessions = 0;
-            double weighted = 0;
-            for (MetricPoint p : r) {
-                Double s = byDay.get(p.day());
-                if (s != null && !Double.isNaN(p.value()) && !Double.isNaN(s)) {
-                    sessions += s;
-                    weighted += s * p.value();
-                }
-            }
+            double sessions = wr[1];
             if (sessions >= settings.minSessions()) {
-                out.add(new PageRate(key, sessions, weighted / sessions));
+                out.add(new PageRate(key, sessions, wr[0]));
             }
         }
         return out;

@@ -95,6 +95,36 @@ public final class Traffic {
         return s;
     }
 
+    /**
+     * The sessions-weighted mean of a rate over a window, joining the two day-ordered series on their days:
+     * {@code {rate, sessions}}, or null when no day has both.
+     */
+    public static double @org.jspecify.annotations.Nullable [] weightedRate(
+            List<MetricPoint> rates, List<MetricPoint> sessions, DateRange window) {
+        int i = 0;
+        int j = 0;
+        double total = 0;
+        double weighted = 0;
+        while (i < rates.size() && j < sessions.size()) {
+            MetricPoint r = rates.get(i);
+            MetricPoint n = sessions.get(j);
+            int c = r.day().compareTo(n.day());
+            if (c < 0) {
+                i++;
+            } else if (c > 0) {
+                j++;
+            } else {
+                if (window.contains(r.day()) && !Double.isNaN(r.value()) && !Double.isNaN(n.value())) {
+                    total += n.value();
+                    weighted += n.value() * r.value();
+                }
+                i++;
+                j++;
+            }
+        }
+        return total > 0 ? new double[] {weighted / total, total} : null;
+    }
+
     /** Total traffic per page key over a range. */
     public Map<String, Double> totals(DateRange range) {
         Map<String, Double> out = new HashMap<>();

@@ -64,6 +64,7 @@ public final class SeasonalDetector {
         long epochSecond = n > 0 ? Math.max(time, times[n - 1]) : time;
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             lastZ = 0;
+            lastExpected = Double.NaN;
             return 0;
         }
         if (n > 0) {

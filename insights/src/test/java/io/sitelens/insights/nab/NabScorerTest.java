@@ -54,6 +54,21 @@ class NabScorerTest {
                 .orElseThrow();
     }
 
+    @org.junit.jupiter.api.Test
+    void threshold_optimisation_finds_at_least_the_published_thresholds_score_and_null_scores_zero()
+            throws IOException {
+        for (Profile p : NabScorer.PROFILES) {
+            List<ScoredFile> numenta = load("numenta");
+            NabScorer.Result best = NabScorer.optimise(numenta, p);
+            NabScorer.Result published =
+                    NabScorer.score(numenta, p, p == NabScorer.LOW_FP ? 0.5751955032348636 : 0.5421876907348634);
+            assertThat(best.raw()).as(p.name()).isGreaterThanOrEqualTo(published.raw());
+            List<ScoredFile> none = load("null");
+            assertThat(NabScorer.normalised(none, p, NabScorer.optimise(none, p).raw()))
+                    .isCloseTo(0.0, within(1e-9));
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1} at {2}: raw {3}, normalised {8}")
     @CsvSource({
         "null, standard, 0.625, -34.0, 0, 0, 4938, 37117, 0.00",

@@ -23,8 +23,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An {@link InsightContext} that reads one project's data from a {@link StorageAdapter}: metric series on
- * demand (dimension keys are cached), the pages and findings of the latest completed crawl (read once), and a
- * tracking plan supplied by the caller (storage does not hold one). Thread-safe.
+ * demand and kept for the context's life (up to {@value #MAX_CACHED_SERIES} series, so the providers of one engine
+ * run read each series from storage once; dimension keys are cached too), the pages and findings of the latest
+ * completed crawl (read once), and a tracking plan supplied by the caller (storage does not hold one). Make a
+ * new context for each run: it does not see writes made after it read. Thread-safe.
  */
 public final class StoredInsightContext implements InsightContext {
 
@@ -33,7 +35,11 @@ public final class StoredInsightContext implements InsightContext {
     private final DateRange period;
     private final Clock clock;
     private final @Nullable TrackingPlan trackingPlan;
+    /** Series kept in memory per context, at most. */
+    public static final int MAX_CACHED_SERIES = 100_000;
+
     private final Map<String, Set<String>> keys = new ConcurrentHashMap<>();
+    private final Map<String, List<MetricPoint>> cache = new ConcurrentHashMap<>();
     private volatile @Nullable List<Page> pages;
     private volatile @Nullable List<Finding> findings;
 
@@ -94,7 +100,17 @@ public final class StoredInsightContext implements InsightContext {
 
     @Override
     public List<MetricPoint> series(String source, MetricName metric, String dimensionKey) {
-        return storage.metrics().series(project.key(), source, metric, dimensionKey, period);
+        String k = source + "\u0000" + metric.name() + "\u0000" + dimensionKey;
+        List<MetricPoint> cached = cache.get(k);
+        if (cached != null) {
+            return cached;
+        }
+        List<MetricPoint> read =
+                List.copyOf(storage.metrics().series(project.key(), source, metric, dimensionKey, period));
+        if (cache.size() < MAX_CACHED_SERIES) {
+            cache.putIfAbsent(k, read);
+        }
+        return read;
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.time.Instant;
  * <p>The score rises with the evidence that the point does not belong to the series so far; scores at or
  * above {@link #ALERT_THRESHOLD} (0.5) are alerts. Underneath: several robust predictors compete (a moving
  * median level, and a seasonal baseline for each of a one-day and a one-week period that the sampling
- * resolves — the median of the same-phase values of the last three seasons plus a median level
- * correction); the one with the lowest recent error is used, so the season is found from the data. The
+ * resolves — the median of the same-phase values of the last three seasons — eight for a
+ * weekly season of daily data — plus a median level correction); the one with the lowest recent error is used, so the season is found from the data. The
  * residual is scaled by the median absolute deviation (MAD) of recent residuals (for long seasons, of the
  * residuals at the same phase), turned into a two-sided normal p-value, and mapped to the score so that
  * {@code -log10 p = 4.5} gives 0.5 and {@code -log10 p = 9} gives 1. A deviation no larger than the

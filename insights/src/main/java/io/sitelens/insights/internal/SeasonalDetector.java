@@ -18,6 +18,7 @@ public final class SeasonalDetector {
     private static final long WEEK = 7 * DAY;
     private static final int MAX_HISTORY = 20_000;
     private static final int RESCALE_EVERY = 8;
+    private static final int SHORT_SEASON_POINTS = 56;
     /** Novelty memory is at most this long in time (one year), whatever the point count. */
     private static final long NOVELTY_SPAN = 365 * DAY;
     /** A deviation at least this large (as a fraction) on the same date last year makes it a recurrence. */
@@ -265,7 +266,7 @@ public final class SeasonalDetector {
             this.residuals = new DoubleRing(s.scaleWindow());
             this.absErrors = new DoubleRing(s.selectWindow());
             this.absLong = new DoubleRing(Math.max(1, s.noveltyWindow()));
-            this.lags = new double[s.seasons()];
+            this.lags = new double[Math.max(s.seasons(), SHORT_SEASON_POINTS / 4)];
         }
 
         /** The prediction for time t, or NaN when this model cannot predict yet. */
@@ -282,7 +283,7 @@ public final class SeasonalDetector {
                 return Double.NaN;
             }
             int k = 0;
-            for (int season = 1; season <= s.seasons(); season++) {
+            for (int season = 1; season <= seasons(); season++) {
                 int idx = nearest(t - season * period, step);
                 if (idx >= 0) {
                     lags[k++] = values[idx];
@@ -344,6 +345,18 @@ public final class SeasonalDetector {
         }
 
         long evaluated;
+
+        /**
+         * Past seasons in the baseline: the configured number, raised for short seasons so the baseline's median
+         * covers about {@value #SHORT_SEASON_POINTS} points (8 weeks for a weekly season of daily data).
+         */
+        int seasons() {
+            long perSeason = step <= 0 ? 0 : period / step;
+            if (perSeason <= 0) {
+                return s.seasons();
+            }
+            return (int) Math.max(s.seasons(), Math.min(SHORT_SEASON_POINTS / 4, SHORT_SEASON_POINTS / perSeason));
+        }
 
         /** Points a model must have predicted before it may be chosen: 32, and a whole season if seasonal. */
         long minEvaluated() {

@@ -9,6 +9,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import javax.net.ssl.X509TrustManager;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a crawl may do: its limits, scope, politeness and network policy. Immutable; made by {@link #builder()},
@@ -40,6 +42,7 @@ public final class CrawlConfig {
     private final String userAgent;
     private final String robotsToken;
     private final AddressResolver resolver;
+    private final @Nullable X509TrustManager trustManager;
 
     private CrawlConfig(Builder b) {
         this.maxPages = b.maxPages;
@@ -64,6 +67,7 @@ public final class CrawlConfig {
         this.userAgent = b.userAgent;
         this.robotsToken = b.robotsToken;
         this.resolver = b.resolver;
+        this.trustManager = b.trustManager;
     }
 
     public static Builder builder() {
@@ -177,6 +181,11 @@ public final class CrawlConfig {
         return resolver;
     }
 
+    /** The trust manager for https (a private CA), or null for the system's trusted certificates. */
+    public @Nullable X509TrustManager trustManager() {
+        return trustManager;
+    }
+
     @Override
     public String toString() {
         return "CrawlConfig{maxPages=" + maxPages + ", maxDepth=" + maxDepth + ", concurrency=" + concurrency
@@ -208,6 +217,7 @@ public final class CrawlConfig {
         private String userAgent = HttpSettings.DEFAULT_USER_AGENT;
         private String robotsToken = "sitelens";
         private AddressResolver resolver = AddressResolver.SYSTEM;
+        private @Nullable X509TrustManager trustManager;
 
         private Builder() {}
 
@@ -234,6 +244,7 @@ public final class CrawlConfig {
             userAgent = c.userAgent;
             robotsToken = c.robotsToken;
             resolver = c.resolver;
+            trustManager = c.trustManager;
         }
 
         public Builder maxPages(int n) {
@@ -339,6 +350,12 @@ public final class CrawlConfig {
 
         public Builder resolver(AddressResolver r) {
             resolver = requireNonNull(r, "resolver");
+            return this;
+        }
+
+        /** Trusts the certificates {@code manager} trusts instead of the system's (a private CA, a test server). */
+        public Builder trustManager(X509TrustManager manager) {
+            trustManager = requireNonNull(manager, "trustManager");
             return this;
         }
 

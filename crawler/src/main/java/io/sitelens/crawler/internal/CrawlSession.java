@@ -103,9 +103,9 @@ public final class CrawlSession {
     private final Object frontierLock = new Object();
 
     // results
-    private final List<Page> pages = new CopyOnWriteArrayList<>();
+    private final List<Page> pages = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentHashMap<String, Resource> resources = new ConcurrentHashMap<>();
-    private final List<Link> links = new CopyOnWriteArrayList<>();
+    private final List<Link> links = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentHashMap<String, String> descriptions = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> canonicals = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> redirects = new ConcurrentHashMap<>();
@@ -1099,8 +1099,8 @@ public final class CrawlSession {
         listener.phaseStarted("crawl:site-checks", checks.size());
         CrawlSite site = new CrawlSite(
                 starts.stream().map(HttpUrl::toString).toList(),
-                List.copyOf(pages),
-                List.copyOf(links),
+                snapshot(pages),
+                snapshot(links),
                 List.copyOf(resources.values()),
                 Set.copyOf(sitemapUrls),
                 analyticsUrls,
@@ -1127,6 +1127,12 @@ public final class CrawlSession {
                 "crawl:site-checks", new Outcome.Succeeded("crawl:site-checks", found.size() + " findings"));
     }
 
+    private static <T> List<T> snapshot(List<T> list) {
+        synchronized (list) {
+            return List.copyOf(list);
+        }
+    }
+
     private void progress() {
         long done = pagesFetched.get();
         listener.progress(PHASE, done, Math.min(config.maxPages(), done + pending.get()));
@@ -1144,7 +1150,7 @@ public final class CrawlSession {
     private CrawlResult result(String root, CrawlRun.Status status, boolean resumed, long durationMs) {
         long htmlPages = 0;
         Set<String> pageUrls = new HashSet<>();
-        for (Page p : pages) {
+        for (Page p : snapshot(pages)) {
             if (p.isHtmlOk() && pageUrls.add(p.url())) {
                 htmlPages++;
             }

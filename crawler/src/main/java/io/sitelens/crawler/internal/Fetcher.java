@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dns;
@@ -56,8 +60,18 @@ public final class Fetcher implements AutoCloseable {
             }
         };
         int pool = Math.max(5, config.concurrency() * 2);
-        this.client = new OkHttpClient.Builder()
-                .followRedirects(false)
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        X509TrustManager trust = config.trustManager();
+        if (trust != null) {
+            try {
+                SSLContext ssl = SSLContext.getInstance("TLS");
+                ssl.init(null, new TrustManager[] {trust}, null);
+                builder.sslSocketFactory(ssl.getSocketFactory(), trust);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("TLS is not available: " + e, e);
+            }
+        }
+        this.client = builder.followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(true)
                 .socketFactory(new GuardedSocketFactory(guard))

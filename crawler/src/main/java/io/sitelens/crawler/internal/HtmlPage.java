@@ -7,7 +7,6 @@ import java.util.Locale;
 import okhttp3.HttpUrl;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,44 +59,48 @@ public final class HtmlPage {
 
     HtmlPage(Document doc, HttpUrl base, UrlNormalizer normalizer) {
         this.document = doc;
-        Elements titles = doc.head().getElementsByTag("title");
-        if (titles.isEmpty()) {
-            titles = doc.getElementsByTag("title");
+        String firstTitle = null;
+        int titles = 0;
+        String firstDescription = null;
+        int descriptions = 0;
+        boolean lang = false;
+        boolean viewport = false;
+        List<Element> scripts = new ArrayList<>();
+        List<Element> noscriptEmbeds = new ArrayList<>();
+        Element root = doc.selectFirst("html");
+        if (root != null) {
+            lang = !root.attr("lang").isBlank();
         }
-        this.titleCount = titles.size();
-        String t = titles.isEmpty() ? null : titles.first().text().strip();
-        this.title = t;
-        Elements descs = doc.select("meta[name=description]");
-        this.descriptionCount = descs.size();
-        this.description =
-                descs.isEmpty() ? null : descs.first().attr("content").strip();
-        Element html = doc.selectFirst("html");
-        this.hasLang = html != null && !html.attr("lang").isBlank();
-        this.hasViewport = !doc.select("meta[name=viewport]").isEmpty();
-        for (Element meta : doc.select("meta[name=robots], meta[name=googlebot]")) {
-            String c = meta.attr("content").toLowerCase(Locale.ROOT);
-            metaNoindex |= c.contains("noindex") || c.contains("none");
-            metaNofollow |= c.contains("nofollow") || c.contains("none");
-        }
-        for (Element link : doc.getElementsByTag("link")) {
-            String rel = " " + link.attr("rel").toLowerCase(Locale.ROOT).strip() + " ";
-            String href = link.attr("href");
-            if (rel.contains(" canonical ")) {
-                canonicals.add(href);
-            } else if (rel.contains(" alternate ") && link.hasAttr("hreflang")) {
-                hreflangs.add(new Hreflang(link.attr("hreflang").strip(), href, normalizer.resolve(base, href)));
-            } else if (rel.contains(" stylesheet ")) {
-                addRef(base, normalizer, href, ResourceType.CSS);
-            } else if (rel.contains(" icon ") || rel.contains(" apple-touch-icon ")) {
-                addRef(base, normalizer, href, ResourceType.IMAGE);
-            } else if (rel.contains(" preload ") && "font".equalsIgnoreCase(link.attr("as"))) {
-                addRef(base, normalizer, href, ResourceType.FONT);
-            }
-        }
-        Element body = doc.body();
-        for (Element e : body.getAllElements()) {
+        for (Element e : doc.getAllElements()) {
             String tag = e.normalName();
             switch (tag) {
+                case "title" -> {
+                    if (titles++ == 0) {
+                        firstTitle = e.text().strip();
+                    }
+                }
+                case "meta" -> {
+                    String name = e.attr("name").toLowerCase(Locale.ROOT);
+                    switch (name) {
+                        case "description" -> {
+                            if (descriptions++ == 0) {
+                                firstDescription = e.attr("content").strip();
+                            }
+                        }
+                        case "viewport" -> viewport = true;
+                        case "robots", "googlebot" -> {
+                            String c = e.attr("content").toLowerCase(Locale.ROOT);
+                            metaNoindex |= c.contains("noindex") || c.contains("none");
+                            metaNofollow |= c.contains("nofollow") || c.contains("none");
+                        }
+                        default -> {}
+                    }
+                }
+                case "link" -> link(e, base, normalizer);
+                case "script" -> {
+                    scripts.add(e);
+                    addRef(base, normalizer, e.attr("src"), ResourceType.SCRIPT);
+                }
                 case "h1", "h2", "h3", "h4", "h5", "h6" -> {
                     int level = tag.charAt(1) - '0';
                     headings.add(level);
@@ -128,11 +131,23 @@ public final class HtmlPage {
                     if (u != null) {
                         resources.add(new Ref(u, ResourceType.IMAGE));
                     }
+                    if (inNoscript(e)) {
+                        noscriptEmbeds.add(e);
+                    }
                 }
                 case "video", "audio", "source", "track" -> addRef(base, normalizer, e.attr("src"), ResourceType.MEDIA);
-                case "iframe", "frame" -> addRef(base, normalizer, e.attr("src"), ResourceType.IFRAME);
+                case "iframe", "frame" -> {
+                    addRef(base, normalizer, e.attr("src"), ResourceType.IFRAME);
+                    if (inNoscript(e)) {
+                        noscriptEmbeds.add(e);
+                    }
+                }
                 case "embed", "object" ->
-                    addRef(base, normalizer, e.hasAttr("data") ? e.attr("data") : e.attr("src"), ResourceType.OTHER);
+                    addRef(
+                            base,
+                            normalizer,
+                            e.hasAttr("data") ? e.attr("data") : e.attr("src"),
+                            e.attr("type").startsWith("image/") ? ResourceType.IMAGE : ResourceType.OTHER);
                 case "form" -> {
                     String action = e.attr("action");
                     HttpUrl a = action.isEmpty() ? base : normalizer.resolve(base, action);
@@ -146,11 +161,39 @@ public final class HtmlPage {
                 default -> {}
             }
         }
-        for (Element s : doc.getElementsByTag("script")) {
-            addRef(base, normalizer, s.attr("src"), ResourceType.SCRIPT);
+        this.title = firstTitle;
+        this.titleCount = titles;
+        this.description = firstDescription;
+        this.descriptionCount = descriptions;
+        this.hasLang = lang;
+        this.hasViewport = viewport;
+        this.wordCount = WordCounter.count(doc.body());
+        TagDetector.detect(scripts, noscriptEmbeds, base, tags);
+    }
+
+    private static boolean inNoscript(Element e) {
+        for (Element p = e.parent(); p != null; p = p.parent()) {
+            if (p.normalName().equals("noscript")) {
+                return true;
+            }
         }
-        this.wordCount = countWords(body.text());
-        TagDetector.detect(doc, base, tags);
+        return false;
+    }
+
+    private void link(Element link, HttpUrl base, UrlNormalizer normalizer) {
+        String rel = " " + link.attr("rel").toLowerCase(Locale.ROOT).strip() + " ";
+        String href = link.attr("href");
+        if (rel.contains(" canonical ")) {
+            canonicals.add(href);
+        } else if (rel.contains(" alternate ") && link.hasAttr("hreflang")) {
+            hreflangs.add(new Hreflang(link.attr("hreflang").strip(), href, normalizer.resolve(base, href)));
+        } else if (rel.contains(" stylesheet ")) {
+            addRef(base, normalizer, href, ResourceType.CSS);
+        } else if (rel.contains(" icon ") || rel.contains(" apple-touch-icon ")) {
+            addRef(base, normalizer, href, ResourceType.IMAGE);
+        } else if (rel.contains(" preload ") && "font".equalsIgnoreCase(link.attr("as"))) {
+            addRef(base, normalizer, href, ResourceType.FONT);
+        }
     }
 
     private void addRef(HttpUrl base, UrlNormalizer normalizer, String href, ResourceType type) {
@@ -161,24 +204,6 @@ public final class HtmlPage {
         if (u != null) {
             resources.add(new Ref(u, type));
         }
-    }
-
-    /** Whitespace-separated tokens that contain at least one letter or digit. */
-    static int countWords(String text) {
-        int words = 0;
-        boolean counted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
-                counted = false;
-            } else {
-                if (!counted && Character.isLetterOrDigit(c)) {
-                    words++;
-                    counted = true;
-                }
-            }
-        }
-        return words;
     }
 
     public Document document() {

@@ -1,11 +1,11 @@
 package io.sitelens.crawler.internal;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
@@ -27,8 +27,8 @@ final class TagDetector {
 
     private TagDetector() {}
 
-    static void detect(Document doc, HttpUrl pageUrl, Tags tags) {
-        for (Element script : doc.getElementsByTag("script")) {
+    static void detect(List<Element> scripts, List<Element> noscriptEmbeds, HttpUrl pageUrl, Tags tags) {
+        for (Element script : scripts) {
             String src = script.attr("abs:src");
             if (!src.isEmpty()) {
                 HttpUrl u = HttpUrl.parse(src);
@@ -97,18 +97,18 @@ final class TagDetector {
                 }
             }
         }
-        for (Element iframe : doc.select("noscript iframe[src]")) {
-            HttpUrl u = HttpUrl.parse(iframe.attr("abs:src"));
-            if (u != null && u.encodedPath().endsWith("/ns.html")) {
+        for (Element embed : noscriptEmbeds) {
+            HttpUrl u = HttpUrl.parse(embed.attr("abs:src"));
+            if (u == null) {
+                continue;
+            }
+            if (embed.normalName().equals("iframe") && u.encodedPath().endsWith("/ns.html")) {
                 String id = u.queryParameter("id");
                 if (id != null && GTM_ID.matcher(id).matches()) {
                     tags.gtm.add(id);
                 }
             }
-        }
-        for (Element img : doc.select("noscript img[src]")) {
-            HttpUrl u = HttpUrl.parse(img.attr("abs:src"));
-            if (u != null
+            if (embed.normalName().equals("img")
                     && (u.encodedPath().endsWith("/matomo.php")
                             || u.encodedPath().endsWith("/piwik.php"))) {
                 String idsite = u.queryParameter("idsite");

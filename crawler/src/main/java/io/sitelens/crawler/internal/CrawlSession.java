@@ -70,6 +70,9 @@ import org.slf4j.LoggerFactory;
 public final class CrawlSession {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlSession.class);
     private static final String PHASE = "crawl";
+    /** The error of a request abandoned because the crawl was cancelled (compared by identity). */
+    private static final String CANCELLED = new String("cancelled");
+
     private static final int FLUSH_EVERY = 200;
     private static final int CLAIM_BATCH = 64;
     private static final Duration LEASE = Duration.ofMinutes(10);
@@ -482,6 +485,9 @@ public final class CrawlSession {
             } finally {
                 gate.exit();
             }
+            if (Thread.currentThread().isInterrupted()) {
+                return cancelled(url);
+            }
             count(r);
             if ((r.status() == 429 || r.status() == 503) && attempt < 3) {
                 Duration retryAfter = retryAfter(r.headers().get("Retry-After"));
@@ -493,6 +499,14 @@ public final class CrawlSession {
             break;
         }
         return r;
+    }
+
+    private static Fetcher.Result cancelled(HttpUrl url) {
+        return new Fetcher.Result(url, 0, Headers.of(), null, null, 0, false, Duration.ZERO, CANCELLED, false);
+    }
+
+    private static boolean isCancelled(Fetcher.Result r) {
+        return r.error() == CANCELLED;
     }
 
     private @Nullable Duration retryAfter(@Nullable String value) {
@@ -615,8 +629,8 @@ public final class CrawlSession {
         if (it != null) {
             switch (it.kind) {
                 case 'P' -> complete = processPage(it);
-                case 'R' -> processResource(it, false);
-                case 'X' -> processResource(it, true);
+                case 'R' -> complete = processResource(it, false);
+                case 'X' -> complete = processResource(it, true);
                 default -> LOG.warn("unknown frontier item {}", w.item());
             }
         }
@@ -665,6 +679,14 @@ public final class CrawlSession {
         while (true) {
             Fetcher.Result r =
                     request(current, "GET", (st, ct) -> st >= 200 && st < 300 && (ct == null || ct.contains("html")));
+            if (isCancelled(r)) {
+                for (HttpUrl u : requested) {
+                    fetchedPages.remove(u.toString());
+                }
+                fetchedPages.remove(current.toString());
+                pagesFetched.decrementAndGet();
+                return false;
+            }
             requested.add(current);
             results.add(r);
             String location = r.location();
@@ -968,10 +990,10 @@ public final class CrawlSession {
 
     // ---------------------------------------------------------------- resources
 
-    private void processResource(Item it, boolean external) {
+    private boolean processResource(Item it, boolean external) {
         HttpUrl url = HttpUrl.parse(it.url);
         if (url == null) {
-            return;
+            return true;
         }
         Fetcher.Result r;
         if (external) {
@@ -990,6 +1012,9 @@ public final class CrawlSession {
                 r = request(next, "GET", (st, ct) -> st >= 200 && st < 300);
             }
         }
+        if (isCancelled(r)) {
+            return false;
+        }
         String sha = null;
         long size = r.bodyBytes();
         byte[] body = r.body();
@@ -1006,6 +1031,7 @@ public final class CrawlSession {
         synchronized (writeLock) {
             resourceBuffer.add(res);
         }
+        return true;
     }
 
     private void followCss(HttpUrl cssUrl, String css) {

@@ -2,9 +2,6 @@ package io.sitelens.crawler;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +36,6 @@ public record CrawlReport(
 
     public static final int SCHEMA_VERSION = 1;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public CrawlReport {
         requireNonNull(root, "root");
         status = new TreeMap<>(requireNonNull(status, "status"));
@@ -52,24 +47,75 @@ public record CrawlReport(
         tags = java.util.Collections.unmodifiableMap(t);
     }
 
-    /** The report as one JSON document with the fields in declaration order. */
+    /** The report as one JSON document with the fields in declaration order (two-space indented). */
     public String toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("schemaVersion", schemaVersion);
-        m.put("root", root);
-        m.put("pages", pages);
-        m.put("requests", requests);
-        m.put("resources", resources);
-        m.put("bytes", bytes);
-        m.put("status", status);
-        m.put("findings", findings);
-        m.put("tags", tags);
-        m.put("durationMs", durationMs);
-        try {
-            return JSON.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a crawl report is always serialisable", e);
+        StringBuilder sb = new StringBuilder(1024);
+        sb.append("{\n");
+        sb.append("  \"schemaVersion\" : ").append(schemaVersion).append(",\n");
+        sb.append("  \"root\" : ");
+        string(sb, root);
+        sb.append(",\n");
+        sb.append("  \"pages\" : ").append(pages).append(",\n");
+        sb.append("  \"requests\" : ").append(requests).append(",\n");
+        sb.append("  \"resources\" : ").append(resources).append(",\n");
+        sb.append("  \"bytes\" : ").append(bytes).append(",\n");
+        sb.append("  \"status\" : ");
+        counts(sb, status);
+        sb.append(",\n  \"findings\" : ");
+        counts(sb, findings);
+        sb.append(",\n  \"tags\" : {");
+        int i = 0;
+        for (Map.Entry<String, List<String>> e : tags.entrySet()) {
+            sb.append(i++ == 0 ? "\n    " : ",\n    ");
+            string(sb, e.getKey());
+            sb.append(" : [");
+            int j = 0;
+            for (String id : e.getValue()) {
+                sb.append(j++ == 0 ? " " : ", ");
+                string(sb, id);
+            }
+            sb.append(j == 0 ? "]" : " ]");
         }
+        sb.append(i == 0 ? "}" : "\n  }");
+        sb.append(",\n  \"durationMs\" : ").append(durationMs).append("\n}");
+        return sb.toString();
+    }
+
+    private static void counts(StringBuilder sb, Map<String, Long> m) {
+        if (m.isEmpty()) {
+            sb.append("{ }");
+            return;
+        }
+        sb.append('{');
+        int i = 0;
+        for (Map.Entry<String, Long> e : m.entrySet()) {
+            sb.append(i++ == 0 ? "\n    " : ",\n    ");
+            string(sb, e.getKey());
+            sb.append(" : ").append(e.getValue());
+        }
+        sb.append("\n  }");
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
     }
 
     /** How many distinct URLs the check flagged (0 when none). */

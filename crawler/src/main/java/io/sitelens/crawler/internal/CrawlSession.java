@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -785,12 +784,16 @@ public final class CrawlSession {
         boolean followLinks = !html.metaNofollow() && !noFollowHeader(ctx);
         List<String> items = new ArrayList<>();
         List<Link> found = new ArrayList<>();
+        Set<String> targets = new HashSet<>();
         for (HtmlPage.Anchor a : html.anchors()) {
             HttpUrl to = a.url();
             if (to == null || !normalizer.withinLimit(to)) {
                 continue;
             }
-            String target = intern(to.toString());
+            String target = to.toString();
+            if (!targets.add(target)) {
+                continue;
+            }
             boolean internal = inScope(to);
             found.add(new Link(from, target, a.text(), a.nofollow(), internal));
             if (internal) {
@@ -810,7 +813,7 @@ public final class CrawlSession {
             }
         }
         for (HtmlPage.Ref ref : html.resources()) {
-            String target = intern(ref.url().toString());
+            String target = ref.url().toString();
             if (!normalizer.withinLimit(ref.url())) {
                 continue;
             }
@@ -827,10 +830,6 @@ public final class CrawlSession {
             linkBuffer.addAll(found);
         }
         enqueue(items);
-    }
-
-    private String intern(String url) {
-        return url;
     }
 
     private static boolean noFollowHeader(FetchedPage ctx) {
@@ -1099,7 +1098,7 @@ public final class CrawlSession {
                 storage.crawls().savePages(project, runId, p);
             }
             if (!l.isEmpty()) {
-                storage.crawls().saveLinks(project, runId, dedupeLinks(l));
+                storage.crawls().saveLinks(project, runId, l);
             }
             if (!r.isEmpty()) {
                 storage.crawls().saveResources(project, runId, r);
@@ -1111,14 +1110,6 @@ public final class CrawlSession {
                 storage.work().complete(project, queue, worker, done);
             }
         }
-    }
-
-    private static Collection<Link> dedupeLinks(List<Link> links) {
-        Map<String, Link> m = new LinkedHashMap<>();
-        for (Link l : links) {
-            m.putIfAbsent(l.from() + "\n" + l.to(), l);
-        }
-        return m.values();
     }
 
     private void siteChecks() {

@@ -21,6 +21,13 @@ public final class UrlNormalizer {
     /** The normalised form of {@code href} resolved against {@code base}, or null when not an http(s) URL. */
     public @Nullable HttpUrl resolve(@Nullable HttpUrl base, String href) {
         String h = href.strip();
+        int hash = h.indexOf('#');
+        if (hash >= 0) {
+            h = h.substring(0, hash);
+            if (h.isEmpty() && base != null) {
+                return normalize(base);
+            }
+        }
         if (h.isEmpty() || h.length() > maxLength * 2) {
             return null;
         }
@@ -33,6 +40,9 @@ public final class UrlNormalizer {
     }
 
     public HttpUrl normalize(HttpUrl url) {
+        if (url.encodedFragment() == null && url.encodedQuery() == null) {
+            return url;
+        }
         HttpUrl.Builder b = url.newBuilder().fragment(null);
         String query = url.encodedQuery();
         if (query != null) {

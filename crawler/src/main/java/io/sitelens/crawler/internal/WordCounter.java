@@ -26,17 +26,21 @@ final class WordCounter implements NodeVisitor {
     public void head(Node node, int depth) {
         if (node instanceof TextNode t) {
             String s = t.getWholeText();
-            for (int i = 0; i < s.length(); i++) {
+            int n = s.length();
+            boolean inWord = counted;
+            for (int i = 0; i < n; i++) {
                 char ch = s.charAt(i);
-                if (Character.isWhitespace(ch) || ch == '\u00a0') {
-                    counted = false;
-                } else {
-                    if (!counted && Character.isLetterOrDigit(ch)) {
-                        words++;
-                        counted = true;
-                    }
+                boolean space = ch <= ' '
+                        ? ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' || ch == 0x0b
+                        : ch >= 0x80 && (ch == '\u00a0' || Character.isWhitespace(ch));
+                if (space) {
+                    inWord = false;
+                } else if (!inWord && Character.isLetterOrDigit(ch)) {
+                    words++;
+                    inWord = true;
                 }
             }
+            counted = inWord;
         } else if (node instanceof Element e && (e.isBlock() || e.normalName().equals("br"))) {
             boundary();
         }

@@ -2,8 +2,6 @@ package io.sitelens.crawler.internal;
 
 import crawlercommons.domains.EffectiveTldFinder;
 import crawlercommons.robots.BaseRobotRules;
-import crawlercommons.robots.SimpleRobotRules;
-import crawlercommons.robots.SimpleRobotRulesParser;
 import io.sitelens.EventListener;
 import io.sitelens.Outcome;
 import io.sitelens.crawler.CrawlConfig;
@@ -33,8 +31,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -69,10 +65,7 @@ import org.slf4j.LoggerFactory;
 public final class CrawlSession {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlSession.class);
     private static final String PHASE = "crawl";
-    /** The error of a request abandoned because the crawl was cancelled (compared by identity). */
-    private static final String CANCELLED = new String("cancelled");
 
-    private static final int FLUSH_EVERY = 200;
     private static final int CLAIM_BATCH = 64;
     private static final Duration LEASE = Duration.ofMinutes(10);
     /** Depth recorded for pages known only from sitemaps (no click path from a start URL). */
@@ -94,8 +87,7 @@ public final class CrawlSession {
     private final Set<String> scopeKeys = new HashSet<>();
 
     private final Fetcher fetcher;
-    private final ConcurrentHashMap<String, HostGate> gates = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, BaseRobotRules> robots = new ConcurrentHashMap<>();
+    private final Politeness politeness;
 
     // frontier and dedupe
     private final ConcurrentHashMap<String, Integer> known = new ConcurrentHashMap<>();
@@ -118,12 +110,7 @@ public final class CrawlSession {
     private final ConcurrentHashMap<String, Set<String>> findingUrls = new ConcurrentHashMap<>();
 
     // batched writes
-    private final Object writeLock = new Object();
-    private List<Page> pageBuffer = new ArrayList<>();
-    private List<Link> linkBuffer = new ArrayList<>();
-    private List<Resource> resourceBuffer = new ArrayList<>();
-    private List<Finding> findingBuffer = new ArrayList<>();
-    private List<Long> doneBuffer = new ArrayList<>();
+    private ResultWriter writer;
 
     // counters
     private final LongAdder requests = new LongAdder();
@@ -174,6 +161,7 @@ public final class CrawlSession {
             scopeKeys.add(scopeKey(u.host()));
         }
         this.fetcher = new Fetcher(config);
+        this.politeness = new Politeness(fetcher, config, clock, this::warn, this::count);
         this.worker = "crawler-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
     }
 
@@ -257,12 +245,14 @@ public final class CrawlSession {
                         || previous.get().status() == CrawlRun.Status.INTERRUPTED)) {
             runId = previous.get().id();
             queue = "crawl:" + runId;
+            writer = new ResultWriter(storage, project, runId, queue, worker);
             restore();
             return true;
         }
         CrawlRun run = storage.crawls().startRun(project, root, clock.instant());
         runId = run.id();
         queue = "crawl:" + runId;
+        writer = new ResultWriter(storage, project, runId, queue, worker);
         storage.work().clear(project, queue);
         return false;
     }
@@ -338,9 +328,9 @@ public final class CrawlSession {
         Set<String> candidates = new LinkedHashSet<>();
         Set<String> hosts = new LinkedHashSet<>();
         for (HttpUrl s : starts) {
-            String origin = origin(s);
+            String origin = Politeness.origin(s);
             if (hosts.add(origin)) {
-                BaseRobotRules rules = robotsFor(s);
+                BaseRobotRules rules = politeness.robots(s);
                 for (String sm : rules.getSitemaps()) {
                     candidates.add(sm);
                 }
@@ -362,9 +352,9 @@ public final class CrawlSession {
                 sitemapProblems.put(sm, "not an http(s) URL");
                 continue;
             }
-            Fetcher.Result r = request(u, "GET", (st, ct) -> st >= 200 && st < 300);
+            Fetcher.Result r = politeness.request(u, "GET", (st, ct) -> st >= 200 && st < 300);
             if (r.status() == 0 || r.status() >= 400 || r.body() == null) {
-                if (!candidates.contains(sm) || !sm.endsWith("/sitemap.xml") || isListedInRobots(sm)) {
+                if (!candidates.contains(sm) || !sm.endsWith("/sitemap.xml") || politeness.listsSitemap(sm)) {
                     sitemapProblems.put(sm, r.status() == 0 ? String.valueOf(r.error()) : "status " + r.status());
                 }
                 continue;
@@ -387,144 +377,6 @@ public final class CrawlSession {
             }
         }
         enqueue(items);
-    }
-
-    private boolean isListedInRobots(String sitemap) {
-        for (BaseRobotRules r : robots.values()) {
-            if (r.getSitemaps().contains(sitemap)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // ---------------------------------------------------------------- robots and politeness
-
-    private static String origin(HttpUrl u) {
-        return u.scheme() + "://" + (u.host().contains(":") ? "[" + u.host() + "]" : u.host()) + ":" + u.port();
-    }
-
-    private HostGate gate(HttpUrl u) {
-        return gates.computeIfAbsent(origin(u), k -> new HostGate(config.concurrency(), config.delay()));
-    }
-
-    private BaseRobotRules robotsFor(HttpUrl u) {
-        String origin = origin(u);
-        BaseRobotRules rules = robots.get(origin);
-        if (rules != null) {
-            return rules;
-        }
-        synchronized (robots) {
-            rules = robots.get(origin);
-            if (rules != null) {
-                return rules;
-            }
-            rules = fetchRobots(u);
-            robots.put(origin, rules);
-            return rules;
-        }
-    }
-
-    private BaseRobotRules fetchRobots(HttpUrl u) {
-        HttpUrl robotsUrl = u.newBuilder()
-                .encodedPath("/robots.txt")
-                .query(null)
-                .fragment(null)
-                .build();
-        Fetcher.Result r = request(robotsUrl, "GET", (st, ct) -> st >= 200 && st < 300);
-        SimpleRobotRulesParser parser = new SimpleRobotRulesParser(Long.MAX_VALUE, 1000);
-        BaseRobotRules rules;
-        if (r.status() >= 200 && r.status() < 300 && r.body() != null) {
-            rules = parser.parseContent(
-                    robotsUrl.toString(),
-                    r.body(),
-                    r.contentType() == null ? "text/plain" : r.contentType(),
-                    List.of(config.robotsToken().toLowerCase(Locale.ROOT)));
-        } else if (r.status() == 0 || r.status() >= 500) {
-            // unreachable robots.txt: Google treats it as "disallow all" for a while; we crawl politely instead
-            warn("robots.txt of " + origin(u) + " could not be read (" + (r.status() == 0 ? r.error() : r.status())
-                    + "); crawling it as if it allowed everything");
-            rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
-        } else {
-            rules = new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_ALL);
-        }
-        long delayMs = rules.getCrawlDelay();
-        if (delayMs > 0) {
-            Duration asked = Duration.ofMillis(delayMs);
-            Duration used = asked;
-            if (asked.compareTo(config.maxCrawlDelay()) > 0) {
-                used = config.maxCrawlDelay();
-                warn("robots.txt of " + origin(u) + " asks for a Crawl-delay of " + asked.toMillis() + " ms; capped at "
-                        + used.toMillis() + " ms (maxCrawlDelay)");
-            }
-            Duration interval = used.compareTo(config.delay()) > 0 ? used : config.delay();
-            gate(u).interval(interval);
-        }
-        return rules;
-    }
-
-    private boolean allowedByRobots(HttpUrl u) {
-        return robotsFor(u).isAllowed(u.toString());
-    }
-
-    /** One request with politeness, Retry-After handling, counting and metering. */
-    private Fetcher.Result request(HttpUrl url, String method, Fetcher.BodyWanted wanted) {
-        HostGate gate = gate(url);
-        Fetcher.Result r = null;
-        for (int attempt = 1; attempt <= 3; attempt++) {
-            try {
-                gate.enter();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Fetcher.Result(
-                        url, 0, Headers.of(), null, null, 0, false, Duration.ZERO, "cancelled", false);
-            }
-            try {
-                r = fetcher.fetch(url, method, wanted);
-            } finally {
-                gate.exit();
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                return cancelled(url);
-            }
-            count(r);
-            if ((r.status() == 429 || r.status() == 503) && attempt < 3) {
-                Duration retryAfter = retryAfter(r.headers().get("Retry-After"));
-                if (retryAfter != null && retryAfter.compareTo(Duration.ofSeconds(60)) <= 0) {
-                    gate.pause(retryAfter);
-                    continue;
-                }
-            }
-            break;
-        }
-        return r;
-    }
-
-    private static Fetcher.Result cancelled(HttpUrl url) {
-        return new Fetcher.Result(url, 0, Headers.of(), null, null, 0, false, Duration.ZERO, CANCELLED, false);
-    }
-
-    private static boolean isCancelled(Fetcher.Result r) {
-        return r.error() == CANCELLED;
-    }
-
-    private @Nullable Duration retryAfter(@Nullable String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(v)));
-        } catch (NumberFormatException e) {
-            try {
-                Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                Duration d = Duration.between(clock.instant(), at);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException e2) {
-                return null;
-            }
-        }
     }
 
     private void count(Fetcher.Result r) {
@@ -634,12 +486,7 @@ public final class CrawlSession {
             }
         }
         if (complete) {
-            boolean flushNow;
-            synchronized (writeLock) {
-                doneBuffer.add(w.id());
-                flushNow = pageBuffer.size() >= FLUSH_EVERY;
-            }
-            if (flushNow) {
+            if (writer.done(w.id())) {
                 flush();
             }
         }
@@ -662,7 +509,7 @@ public final class CrawlSession {
         }
         Integer d = known.get("P|" + it.url);
         int depth = d == null ? it.depth : Math.min(d, it.depth);
-        if (!allowedByRobots(start)) {
+        if (!politeness.allowed(start)) {
             blockedByRobots.add(it.url);
             return true;
         }
@@ -676,9 +523,9 @@ public final class CrawlSession {
         HttpUrl current = start;
         visited.add(current.toString());
         while (true) {
-            Fetcher.Result r =
-                    request(current, "GET", (st, ct) -> st >= 200 && st < 300 && (ct == null || ct.contains("html")));
-            if (isCancelled(r)) {
+            Fetcher.Result r = politeness.request(
+                    current, "GET", (st, ct) -> st >= 200 && st < 300 && (ct == null || ct.contains("html")));
+            if (Politeness.isCancelled(r)) {
                 for (HttpUrl u : requested) {
                     fetchedPages.remove(u.toString());
                 }
@@ -701,7 +548,7 @@ public final class CrawlSession {
                     || !fetchedPages.add(next.toString())) {
                 break;
             }
-            if (!allowedByRobots(next)) {
+            if (!politeness.allowed(next)) {
                 blockedByRobots.add(next.toString());
                 break;
             }
@@ -826,9 +673,7 @@ public final class CrawlSession {
             }
         }
         links.addAll(found);
-        synchronized (writeLock) {
-            linkBuffer.addAll(found);
-        }
+        writer.links(found);
         enqueue(items);
     }
 
@@ -901,9 +746,7 @@ public final class CrawlSession {
             }
         }
         addFindings(found);
-        synchronized (writeLock) {
-            pageBuffer.add(page);
-        }
+        writer.page(page);
     }
 
     private static FetchedPage withDepth(FetchedPage p, int depth) {
@@ -955,9 +798,7 @@ public final class CrawlSession {
                     .computeIfAbsent(f.checkId(), k -> ConcurrentHashMap.newKeySet())
                     .add(f.url());
         }
-        synchronized (writeLock) {
-            findingBuffer.addAll(found);
-        }
+        writer.findings(found);
     }
 
     private static Map<String, List<String>> headerMap(Headers headers) {
@@ -996,22 +837,22 @@ public final class CrawlSession {
         }
         Fetcher.Result r;
         if (external) {
-            r = request(url, "HEAD", (st, ct) -> false);
+            r = politeness.request(url, "HEAD", (st, ct) -> false);
             if (r.status() == 405 || r.status() == 501 || r.status() == 403) {
-                r = request(url, "GET", (st, ct) -> false);
+                r = politeness.request(url, "GET", (st, ct) -> false);
             }
         } else {
-            r = request(url, "GET", (st, ct) -> st >= 200 && st < 300);
+            r = politeness.request(url, "GET", (st, ct) -> st >= 200 && st < 300);
             int hops = 0;
             while (r.location() != null && hops++ < config.maxRedirects()) {
                 HttpUrl next = url.resolve(r.location());
                 if (next == null) {
                     break;
                 }
-                r = request(next, "GET", (st, ct) -> st >= 200 && st < 300);
+                r = politeness.request(next, "GET", (st, ct) -> st >= 200 && st < 300);
             }
         }
-        if (isCancelled(r)) {
+        if (Politeness.isCancelled(r)) {
             return false;
         }
         String sha = null;
@@ -1027,9 +868,7 @@ public final class CrawlSession {
         }
         Resource res = new Resource(it.url, it.type, r.status(), r.contentType(), size, sha, external);
         resources.put(it.url, res);
-        synchronized (writeLock) {
-            resourceBuffer.add(res);
-        }
+        writer.resource(res);
         return true;
     }
 
@@ -1076,40 +915,7 @@ public final class CrawlSession {
     // ---------------------------------------------------------------- storage and results
 
     private void flush() {
-        List<Page> p;
-        List<Link> l;
-        List<Resource> r;
-        List<Finding> f;
-        List<Long> done;
-        synchronized (writeLock) {
-            p = pageBuffer;
-            l = linkBuffer;
-            r = resourceBuffer;
-            f = findingBuffer;
-            done = doneBuffer;
-            pageBuffer = new ArrayList<>();
-            linkBuffer = new ArrayList<>();
-            resourceBuffer = new ArrayList<>();
-            findingBuffer = new ArrayList<>();
-            doneBuffer = new ArrayList<>();
-        }
-        synchronized (storage) {
-            if (!p.isEmpty()) {
-                storage.crawls().savePages(project, runId, p);
-            }
-            if (!l.isEmpty()) {
-                storage.crawls().saveLinks(project, runId, l);
-            }
-            if (!r.isEmpty()) {
-                storage.crawls().saveResources(project, runId, r);
-            }
-            if (!f.isEmpty()) {
-                storage.crawls().saveFindings(project, runId, f);
-            }
-            if (!done.isEmpty()) {
-                storage.work().complete(project, queue, worker, done);
-            }
-        }
+        writer.flush();
     }
 
     private void siteChecks() {

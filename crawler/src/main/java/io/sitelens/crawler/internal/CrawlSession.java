@@ -26,30 +26,22 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -106,16 +98,12 @@ public final class CrawlSession {
     private final Set<String> blockedByRobots = ConcurrentHashMap.newKeySet();
     private final Set<String> sitemapUrls = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, String> sitemapProblems = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, LongAdder> tagCoverage = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Set<String>> findingUrls = new ConcurrentHashMap<>();
 
     // batched writes
     private ResultWriter writer;
 
     // counters
-    private final LongAdder requests = new LongAdder();
-    private final LongAdder bytes = new LongAdder();
-    private final ConcurrentHashMap<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+    private final CrawlTally tally = new CrawlTally();
     private final AtomicLong pagesFetched = new AtomicLong();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private volatile @Nullable String stopReason;
@@ -274,9 +262,7 @@ public final class CrawlSession {
         }
         links.addAll(storage.crawls().links(project, runId));
         for (Finding f : storage.crawls().findings(project, runId)) {
-            findingUrls
-                    .computeIfAbsent(f.checkId(), k -> ConcurrentHashMap.newKeySet())
-                    .add(f.url());
+            tally.finding(f);
         }
         // everything not done is ours again: the previous owner of this run is gone
         Instant reclaimAt = clock.instant().plus(LEASE).plusSeconds(1);
@@ -285,9 +271,9 @@ public final class CrawlSession {
             List<WorkItem> items = storage.work().claim(project, queue, worker, 1000, LEASE, reclaimAt);
             claimed = items.size();
             for (WorkItem w : items) {
-                Item it = Item.parse(w.item());
+                FrontierItem it = FrontierItem.parse(w.item());
                 if (it != null) {
-                    known.putIfAbsent(it.dedupeKey(), it.depth);
+                    known.putIfAbsent(it.dedupeKey(), it.depth());
                 }
                 local.add(w);
                 pending.incrementAndGet();
@@ -305,7 +291,7 @@ public final class CrawlSession {
         List<String> items = new ArrayList<>();
         for (HttpUrl s : starts) {
             if (known.putIfAbsent("P|" + s, 0) == null) {
-                items.add(Item.page(s.toString(), 0));
+                items.add(FrontierItem.page(s.toString(), 0));
             }
         }
         enqueue(items);
@@ -372,7 +358,7 @@ public final class CrawlSession {
                 String norm = p.toString();
                 sitemapUrls.add(norm);
                 if (inScope(p) && normalizer.withinLimit(p) && known.putIfAbsent("P|" + norm, UNLINKED) == null) {
-                    items.add(Item.page(norm, UNLINKED));
+                    items.add(FrontierItem.page(norm, UNLINKED));
                 }
             }
         }
@@ -380,14 +366,12 @@ public final class CrawlSession {
     }
 
     private void count(Fetcher.Result r) {
-        requests.increment();
-        bytes.add(r.bodyBytes());
-        statuses.computeIfAbsent(r.status(), k -> new LongAdder()).increment();
+        long total = tally.request(r);
         usage.record(UsageKind.API_CALL, 1);
         if (r.bodyBytes() > 0) {
             usage.record(UsageKind.BYTES_FETCHED, r.bodyBytes());
         }
-        if (bytes.sum() > config.maxTotalBytes() && stopReason == null) {
+        if (total > config.maxTotalBytes() && stopReason == null) {
             stopReason = "total bytes limit of " + config.maxTotalBytes() + " reached (maxTotalBytes)";
             warn("crawl stopped: " + stopReason);
         }
@@ -475,10 +459,10 @@ public final class CrawlSession {
     }
 
     private void process(WorkItem w) {
-        Item it = Item.parse(w.item());
+        FrontierItem it = FrontierItem.parse(w.item());
         boolean complete = true;
         if (it != null) {
-            switch (it.kind) {
+            switch (it.kind()) {
                 case 'P' -> complete = processPage(it);
                 case 'R' -> complete = processResource(it, false);
                 case 'X' -> complete = processResource(it, true);
@@ -494,23 +478,23 @@ public final class CrawlSession {
 
     // ---------------------------------------------------------------- pages
 
-    private boolean processPage(Item it) {
-        HttpUrl start = HttpUrl.parse(it.url);
-        if (start == null || !fetchedPages.add(it.url)) {
+    private boolean processPage(FrontierItem it) {
+        HttpUrl start = HttpUrl.parse(it.url());
+        if (start == null || !fetchedPages.add(it.url())) {
             return true;
         }
         if (pagesFetched.get() >= config.maxPages()) {
-            fetchedPages.remove(it.url);
+            fetchedPages.remove(it.url());
             if (!pageLimitReached) {
                 pageLimitReached = true;
                 warn("page limit of " + config.maxPages() + " reached (maxPages); further URLs are not fetched");
             }
             return false;
         }
-        Integer d = known.get("P|" + it.url);
-        int depth = d == null ? it.depth : Math.min(d, it.depth);
+        Integer d = known.get("P|" + it.url());
+        int depth = d == null ? it.depth() : Math.min(d, it.depth());
         if (!politeness.allowed(start)) {
-            blockedByRobots.add(it.url);
+            blockedByRobots.add(it.url());
             return true;
         }
         pagesFetched.incrementAndGet();
@@ -563,7 +547,7 @@ public final class CrawlSession {
                 FetchedPage ctx = new FetchedPage(
                         url,
                         r.status(),
-                        headerMap(r.headers()),
+                        Responses.headerMap(r.headers()),
                         r.contentType(),
                         null,
                         null,
@@ -590,16 +574,16 @@ public final class CrawlSession {
         byte[] body = r.body();
         HttpUrl base = HttpUrl.parse(url);
         if (body != null && r.isHtml() && base != null) {
-            sha = sha256(body);
+            sha = Responses.sha256(body);
             try {
-                Document doc = Jsoup.parse(new ByteArrayInputStream(body), charsetOf(r.contentType()), url);
+                Document doc = Jsoup.parse(new ByteArrayInputStream(body), Responses.charsetOf(r.contentType()), url);
                 charset = doc.charset();
                 html = new HtmlPage(doc, base, normalizer);
             } catch (IOException | RuntimeException e) {
                 warn("could not parse " + url + ": " + e.getMessage());
             }
         } else if (body != null) {
-            sha = sha256(body);
+            sha = Responses.sha256(body);
         }
         if (r.truncated()) {
             warn(url + " is over the decoded size limit of " + config.maxDecodedBytes()
@@ -608,7 +592,7 @@ public final class CrawlSession {
         FetchedPage ctx = new FetchedPage(
                 url,
                 r.status(),
-                headerMap(r.headers()),
+                Responses.headerMap(r.headers()),
                 r.contentType(),
                 body,
                 charset,
@@ -628,7 +612,7 @@ public final class CrawlSession {
     private void follow(FetchedPage ctx, HtmlPage html, HttpUrl base, int depth) {
         String from = ctx.url();
         int childDepth = depth >= UNLINKED ? 1 : depth + 1;
-        boolean followLinks = !html.metaNofollow() && !noFollowHeader(ctx);
+        boolean followLinks = !html.metaNofollow() && !Responses.noFollowHeader(ctx.headers());
         List<String> items = new ArrayList<>();
         List<Link> found = new ArrayList<>();
         Set<String> targets = new HashSet<>();
@@ -648,7 +632,7 @@ public final class CrawlSession {
                 Integer prev = known.putIfAbsent(k, childDepth);
                 if (prev == null) {
                     if (followLinks && !a.nofollow() && childDepth <= config.maxDepth()) {
-                        items.add(Item.page(target, childDepth));
+                        items.add(FrontierItem.page(target, childDepth));
                     } else {
                         known.remove(k);
                     }
@@ -656,7 +640,7 @@ public final class CrawlSession {
                     known.put(k, childDepth);
                 }
             } else if (config.checkExternal() && known.putIfAbsent("X|" + target, 0) == null) {
-                items.add(Item.external(target, ResourceType.DOCUMENT));
+                items.add(FrontierItem.external(target, ResourceType.DOCUMENT));
             }
         }
         for (HtmlPage.Ref ref : html.resources()) {
@@ -666,10 +650,10 @@ public final class CrawlSession {
             }
             if (inScope(ref.url())) {
                 if (config.fetchResources() && known.putIfAbsent("R|" + target, 0) == null) {
-                    items.add(Item.resource(target, ref.type()));
+                    items.add(FrontierItem.resource(target, ref.type()));
                 }
             } else if (config.checkExternal() && known.putIfAbsent("X|" + target, 0) == null) {
-                items.add(Item.external(target, ref.type()));
+                items.add(FrontierItem.external(target, ref.type()));
             }
         }
         links.addAll(found);
@@ -677,37 +661,10 @@ public final class CrawlSession {
         enqueue(items);
     }
 
-    private static boolean noFollowHeader(FetchedPage ctx) {
-        List<String> v = ctx.headers().get("x-robots-tag");
-        if (v == null) {
-            return false;
-        }
-        for (String s : v) {
-            String l = s.toLowerCase(Locale.ROOT);
-            if (l.contains("nofollow") || l.contains("none")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static boolean noIndexHeader(Map<String, List<String>> headers) {
-        List<String> v = headers.get("x-robots-tag");
-        if (v == null) {
-            return false;
-        }
-        for (String s : v) {
-            String l = s.toLowerCase(Locale.ROOT);
-            if (l.contains("noindex") || l.contains("none")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void record(FetchedPage ctx, @Nullable String redirectTarget, @Nullable String sha) {
         HtmlPage html = ctx.html();
-        boolean indexable = ctx.isHtmlOk() && html != null && !html.metaNoindex() && !noIndexHeader(ctx.headers());
+        boolean indexable =
+                ctx.isHtmlOk() && html != null && !html.metaNoindex() && !Responses.noIndexHeader(ctx.headers());
         int depth = ctx.depth() >= UNLINKED ? 1 : ctx.depth();
         Page page = new Page(
                 ctx.url(),
@@ -733,7 +690,7 @@ public final class CrawlSession {
                     canonicals.put(ctx.url(), c.toString());
                 }
             }
-            coverage(html.tags);
+            tally.tags(html.tags);
         }
         List<Finding> found = new ArrayList<>();
         FindingSink sink = found::add;
@@ -766,72 +723,20 @@ public final class CrawlSession {
                 p.truncated());
     }
 
-    private void coverage(TagDetector.Tags tags) {
-        tagCoverage.computeIfAbsent("pages", k -> new LongAdder()).increment();
-        for (String id : tags.gtm) {
-            tagCoverage.computeIfAbsent("gtm:" + id, k -> new LongAdder()).increment();
-        }
-        for (String id : tags.ga4) {
-            tagCoverage.computeIfAbsent("ga4:" + id, k -> new LongAdder()).increment();
-        }
-        for (String id : tags.matomoSites) {
-            tagCoverage.computeIfAbsent("matomo:" + id, k -> new LongAdder()).increment();
-        }
-        for (String t : tags.matomoTrackers) {
-            tagCoverage
-                    .computeIfAbsent("matomo-tracker:" + t, k -> new LongAdder())
-                    .increment();
-        }
-        for (String c : tags.matomoContainers) {
-            tagCoverage
-                    .computeIfAbsent("matomo-container:" + c, k -> new LongAdder())
-                    .increment();
-        }
-    }
-
     private void addFindings(List<Finding> found) {
         if (found.isEmpty()) {
             return;
         }
         for (Finding f : found) {
-            findingUrls
-                    .computeIfAbsent(f.checkId(), k -> ConcurrentHashMap.newKeySet())
-                    .add(f.url());
+            tally.finding(f);
         }
         writer.findings(found);
     }
 
-    private static Map<String, List<String>> headerMap(Headers headers) {
-        Map<String, List<String>> m = new HashMap<>();
-        for (int i = 0; i < headers.size(); i++) {
-            m.computeIfAbsent(headers.name(i).toLowerCase(Locale.ROOT), k -> new ArrayList<>(1))
-                    .add(headers.value(i));
-        }
-        return m;
-    }
-
-    private static @Nullable String charsetOf(@Nullable String contentType) {
-        if (contentType == null) {
-            return null;
-        }
-        int i = contentType.toLowerCase(Locale.ROOT).indexOf("charset=");
-        if (i < 0) {
-            return null;
-        }
-        String cs = contentType.substring(i + 8).replace("\"", "").replace("'", "");
-        int end = cs.indexOf(';');
-        cs = (end < 0 ? cs : cs.substring(0, end)).strip();
-        try {
-            return Charset.isSupported(cs) ? cs : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
     // ---------------------------------------------------------------- resources
 
-    private boolean processResource(Item it, boolean external) {
-        HttpUrl url = HttpUrl.parse(it.url);
+    private boolean processResource(FrontierItem it, boolean external) {
+        HttpUrl url = HttpUrl.parse(it.url());
         if (url == null) {
             return true;
         }
@@ -862,12 +767,12 @@ public final class CrawlSession {
             BlobRef ref = storage.blobs().put(project.tenant(), body);
             sha = ref.sha256();
             size = ref.size();
-            if (it.type == ResourceType.CSS && inScope(url)) {
+            if (it.type() == ResourceType.CSS && inScope(url)) {
                 followCss(url, new String(body, StandardCharsets.UTF_8));
             }
         }
-        Resource res = new Resource(it.url, it.type, r.status(), r.contentType(), size, sha, external);
-        resources.put(it.url, res);
+        Resource res = new Resource(it.url(), it.type(), r.status(), r.contentType(), size, sha, external);
+        resources.put(it.url(), res);
         writer.resource(res);
         return true;
     }
@@ -885,31 +790,17 @@ public final class CrawlSession {
             if (u == null || !normalizer.withinLimit(u)) {
                 continue;
             }
-            ResourceType type = typeFromPath(u.encodedPath());
+            ResourceType type = Responses.typeFromPath(u.encodedPath());
             String target = u.toString();
             if (inScope(u)) {
                 if (known.putIfAbsent("R|" + target, 0) == null) {
-                    items.add(Item.resource(target, type));
+                    items.add(FrontierItem.resource(target, type));
                 }
             } else if (config.checkExternal() && known.putIfAbsent("X|" + target, 0) == null) {
-                items.add(Item.external(target, type));
+                items.add(FrontierItem.external(target, type));
             }
         }
         enqueue(items);
-    }
-
-    static ResourceType typeFromPath(String path) {
-        String p = path.toLowerCase(Locale.ROOT);
-        if (p.matches(".*\\.(woff2?|ttf|otf|eot)$")) {
-            return ResourceType.FONT;
-        }
-        if (p.endsWith(".css")) {
-            return ResourceType.CSS;
-        }
-        if (p.matches(".*\\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$")) {
-            return ResourceType.IMAGE;
-        }
-        return ResourceType.OTHER;
     }
 
     // ---------------------------------------------------------------- storage and results
@@ -978,86 +869,7 @@ public final class CrawlSession {
                 htmlPages++;
             }
         }
-        TreeMap<String, Long> statusCounts = new TreeMap<>();
-        statuses.forEach((code, n) -> statusCounts.put(String.valueOf(code), n.sum()));
-        TreeMap<String, Long> findingCounts = new TreeMap<>();
-        findingUrls.forEach((id, urls) -> findingCounts.put(id, (long) urls.size()));
-        Map<String, TreeSet<String>> tags = new HashMap<>();
-        Map<String, Long> cov = new TreeMap<>();
-        tagCoverage.forEach((k, v) -> {
-            if (!k.equals("pages")) {
-                cov.put(k, v.sum());
-                int colon = k.indexOf(':');
-                String kind = k.substring(0, colon);
-                if (kind.equals("gtm") || kind.equals("ga4") || kind.equals("matomo")) {
-                    tags.computeIfAbsent(kind, x -> new TreeSet<>()).add(k.substring(colon + 1));
-                }
-            }
-        });
-        Map<String, List<String>> tagLists = new HashMap<>();
-        tags.forEach((k, v) -> tagLists.put(k, List.copyOf(v)));
-        CrawlReport report = new CrawlReport(
-                CrawlReport.SCHEMA_VERSION,
-                root,
-                htmlPages,
-                requests.sum(),
-                resources.size(),
-                bytes.sum(),
-                statusCounts,
-                findingCounts,
-                tagLists,
-                durationMs);
-        return new CrawlResult(runId, status, resumed, report, cov, htmlPages, warnings);
-    }
-
-    private static String sha256(byte[] body) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(body);
-            StringBuilder sb = new StringBuilder(64);
-            for (byte b : d) {
-                sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return sb.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    /** A frontier entry as stored in the work queue: {@code P|depth|url}, {@code R|TYPE|url}, {@code X|TYPE|url}. */
-    record Item(char kind, int depth, ResourceType type, String url) {
-        static String page(String url, int depth) {
-            return "P|" + depth + "|" + url;
-        }
-
-        static String resource(String url, ResourceType type) {
-            return "R|" + type.name() + "|" + url;
-        }
-
-        static String external(String url, ResourceType type) {
-            return "X|" + type.name() + "|" + url;
-        }
-
-        String dedupeKey() {
-            return kind + "|" + url;
-        }
-
-        static @Nullable Item parse(String s) {
-            int a = s.indexOf('|');
-            int b = a < 0 ? -1 : s.indexOf('|', a + 1);
-            if (a != 1 || b < 0) {
-                return null;
-            }
-            char kind = s.charAt(0);
-            String mid = s.substring(a + 1, b);
-            String url = s.substring(b + 1);
-            try {
-                if (kind == 'P') {
-                    return new Item(kind, Integer.parseInt(mid), ResourceType.HTML, url);
-                }
-                return new Item(kind, 0, ResourceType.valueOf(mid), url);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
+        CrawlReport report = tally.report(root, htmlPages, resources.size(), durationMs);
+        return new CrawlResult(runId, status, resumed, report, tally.coverage(), htmlPages, warnings);
     }
 }

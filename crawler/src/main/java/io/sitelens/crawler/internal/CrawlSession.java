@@ -59,7 +59,7 @@ public final class CrawlSession {
     private static final String PHASE = "crawl";
 
     private static final int CLAIM_BATCH = 64;
-    private static final Duration LEASE = Duration.ofMinutes(10);
+    private static final Duration LEASE = Duration.ofHours(1);
     /** Depth recorded for pages known only from sitemaps (no click path from a start URL). */
     private static final int UNLINKED = 1_000_000;
 
@@ -737,7 +737,7 @@ public final class CrawlSession {
 
     private boolean processResource(FrontierItem it, boolean external) {
         HttpUrl url = HttpUrl.parse(it.url());
-        if (url == null) {
+        if (url == null || resources.containsKey(it.url())) {
             return true;
         }
         Fetcher.Result r;

@@ -4,6 +4,7 @@ import io.sitelens.ErrorCode;
 import io.sitelens.EventListener;
 import io.sitelens.Sitelens;
 import io.sitelens.SitelensException;
+import io.sitelens.UsageRecorder;
 import io.sitelens.crawler.CrawlConfig;
 import io.sitelens.crawler.CrawlReport;
 import io.sitelens.crawler.CrawlResult;
@@ -27,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,15 +139,15 @@ final class CrawlCommand implements Callable<Integer> {
         ProjectKey project = ProjectKey.of("local", projectId(start));
         StorageAdapter storage = store == null ? new InMemoryStorageAdapter() : storeOpener.apply(store);
         try (storage;
-                Sitelens sitelens = Runtime.openWithoutProject(storage)) {
-            List<PageCheck> checks = new ArrayList<>(sitelens.pageChecks().values());
-            checks.sort(Comparator.comparing(PageCheck::id));
+                Sitelens sitelens = Runtime.openWithoutProject(storage);
+                UsageRecorder usage = sitelens.usageRecorder(project, "crawler")) {
             Crawler crawler = Crawler.builder()
+                    .sitelens(sitelens)
                     .config(config)
-                    .storage(storage)
-                    .checks(checks)
+                    .usage(usage)
                     .eventListener(new Progress(err, System.console() != null))
                     .build();
+            List<PageCheck> checks = crawler.checks();
             CrawlResult result = crawler.crawl(project, List.of(start.toString()));
             if (out != null) {
                 writeFiles(out, storage, project, result, checks);

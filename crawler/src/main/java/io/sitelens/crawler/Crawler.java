@@ -127,6 +127,22 @@ public final class Crawler {
             return this;
         }
 
+        /**
+         * Takes the store, the discovered page checks (sorted by id), the event listener and the clock of a
+         * {@link io.sitelens.Sitelens} instance; pass its {@code usageRecorder(project, "crawler")} to
+         * {@link #usage} to meter the crawl.
+         */
+        public Builder sitelens(io.sitelens.Sitelens sitelens) {
+            storage = sitelens.storage();
+            List<PageCheck> discovered =
+                    new java.util.ArrayList<>(sitelens.pageChecks().values());
+            discovered.sort(java.util.Comparator.comparing(PageCheck::id));
+            checks = List.copyOf(discovered);
+            listener = sitelens.eventListener();
+            clock = sitelens.clock();
+            return this;
+        }
+
         /** Where runs, pages, links, resources, findings, blobs and the frontier go (in memory by default). */
         public Builder storage(StorageAdapter s) {
             storage = requireNonNull(s, "storage");

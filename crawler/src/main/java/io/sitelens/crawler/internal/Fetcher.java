@@ -15,6 +15,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -35,7 +36,12 @@ import org.jspecify.annotations.Nullable;
  * by a network interceptor. Thread-safe; one connection pool per crawl.
  */
 public final class Fetcher implements AutoCloseable {
-    private final OkHttpClient client;
+    /** For http URLs: no TLS set-up (loading the trust store costs start-up time a plain-http crawl never needs). */
+    private final OkHttpClient plain;
+    /** For https URLs, made on first use; shares the connection pool and settings of {@link #plain}. */
+    private volatile @Nullable OkHttpClient tls;
+
+    private final @Nullable X509TrustManager trust;
     private final String userAgent;
     private final long maxDecoded;
 
@@ -60,18 +66,9 @@ public final class Fetcher implements AutoCloseable {
             }
         };
         int pool = Math.max(5, config.concurrency() * 2);
-        OkHttpClient.Builder builder = new OkHttpClient.Builder();
-        X509TrustManager trust = config.trustManager();
-        if (trust != null) {
-            try {
-                SSLContext ssl = SSLContext.getInstance("TLS");
-                ssl.init(null, new TrustManager[] {trust}, null);
-                builder.sslSocketFactory(ssl.getSocketFactory(), trust);
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("TLS is not available: " + e, e);
-            }
-        }
-        this.client = builder.followRedirects(false)
+        this.trust = config.trustManager();
+        OkHttpClient.Builder builder = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        this.plain = builder.followRedirects(false)
                 .followSslRedirects(false)
                 .retryOnConnectionFailure(true)
                 .socketFactory(new GuardedSocketFactory(guard))
@@ -121,6 +118,34 @@ public final class Fetcher implements AutoCloseable {
         }
     }
 
+    private OkHttpClient client(HttpUrl url) {
+        if (!url.isHttps()) {
+            return plain;
+        }
+        OkHttpClient c = tls;
+        if (c == null) {
+            synchronized (this) {
+                c = tls;
+                if (c == null) {
+                    OkHttpClient.Builder b = plain.newBuilder()
+                            .connectionSpecs(List.of(ConnectionSpec.MODERN_TLS, ConnectionSpec.CLEARTEXT));
+                    if (trust != null) {
+                        try {
+                            SSLContext ssl = SSLContext.getInstance("TLS");
+                            ssl.init(null, new TrustManager[] {trust}, null);
+                            b.sslSocketFactory(ssl.getSocketFactory(), trust);
+                        } catch (GeneralSecurityException e) {
+                            throw new IllegalStateException("TLS is not available: " + e, e);
+                        }
+                    }
+                    c = b.build();
+                    tls = c;
+                }
+            }
+        }
+        return c;
+    }
+
     /** Issues one request; reads the body when {@code readBody} says so for the response's content type. */
     public Result fetch(HttpUrl url, String method, BodyWanted readBody) {
         Request request = new Request.Builder()
@@ -130,7 +155,7 @@ public final class Fetcher implements AutoCloseable {
                 .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                 .build();
         long start = System.nanoTime();
-        Call call = client.newCall(request);
+        Call call = client(url).newCall(request);
         try (Response response = call.execute()) {
             Duration ttfb = Duration.ofNanos(System.nanoTime() - start);
             String ct = response.header("Content-Type");
@@ -206,8 +231,8 @@ public final class Fetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        client.dispatcher().executorService().shutdown();
-        client.connectionPool().evictAll();
+        plain.dispatcher().executorService().shutdown();
+        plain.connectionPool().evictAll();
     }
 
     static final class LimitExceededException extends IOException {

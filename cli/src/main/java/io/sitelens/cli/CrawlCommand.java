@@ -195,8 +195,10 @@ final class CrawlCommand implements Callable<Integer> {
                     f.getKey(), c == null ? "" : c.severity().name().toLowerCase(Locale.ROOT), f.getValue());
         }
         r.tags().forEach((kind, ids) -> {
-            if (!ids.isEmpty()) {
-                o.printf("tag %-6s %s%n", kind, String.join(", ", ids));
+            for (String id : ids) {
+                o.printf(
+                        "tag %-6s %-16s on %d of %d pages%n",
+                        kind, id, result.tagCoverage().getOrDefault(kind + ":" + id, 0L), result.htmlPages());
             }
         });
         o.flush();

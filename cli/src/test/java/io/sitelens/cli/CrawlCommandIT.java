@@ -100,6 +100,7 @@ class CrawlCommandIT {
         CliRun run = CliRun.of("crawl", root, "--allow-private-network", "--no-external", "--out", dir.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("pages 2").contains("status-4xx");
+        assertThat(run.out()).containsPattern("tag ga4 +G-CLITEST01 +on 1 of 2 pages");
         assertThat(Files.readString(dir.resolve("report.json"))).contains("\"schemaVersion\"");
         assertThat(Files.readAllLines(dir.resolve("pages.csv"))).hasSize(4);
         assertThat(Files.readString(dir.resolve("findings.csv"))).contains("title-too-short,notice," + root + "a,");

@@ -154,7 +154,12 @@ final class CrawlCommand implements Callable<Integer> {
             }
             print(result, checks);
             if (result.report().pages() == 0) {
-                err.println("sitelens: no page of " + start + " could be crawled; see the findings above");
+                String why = storage.crawls().findings(project, result.runId()).stream()
+                        .filter(f -> f.url().equals(start.toString()))
+                        .map(f -> f.checkId() + ": " + f.message())
+                        .findFirst()
+                        .orElse("see the findings above");
+                err.println("sitelens: no page of " + start + " could be crawled: " + why);
                 return ExitCode.FAILURE;
             }
             return result.status() == CrawlRun.Status.COMPLETED ? ExitCode.OK : ExitCode.FAILURE;

@@ -85,7 +85,7 @@ class CrawlCommandIT {
         CliRun run = CliRun.of("crawl", root, "--json");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("\"no-response\" : 1");
-        assertThat(run.err()).contains("could be crawled");
+        assertThat(run.err()).contains("could be crawled: no-response: refused").contains("--allow-private-network");
     }
 
     @Test

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             MetricsCommand.class,
             GtmCommand.class,
             AnomaliesCommand.class,
+            CrawlCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

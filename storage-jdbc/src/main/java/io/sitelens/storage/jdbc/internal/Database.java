@@ -146,6 +146,13 @@ public final class Database {
                     "storage: " + what + " on " + description + " violates a constraint" + state + ": " + detail,
                     JdbcUrls.redacted(e));
         }
+        if (isDataException(e)) {
+            return new SitelensException(
+                    ErrorCode.INVALID_INPUT,
+                    "storage: " + what + " on " + description + " was refused: a value does not fit its column" + state
+                            + ": " + detail,
+                    JdbcUrls.redacted(e));
+        }
         if (e instanceof CommitOutcomeUnknown) {
             return new SitelensException(
                     STORAGE_UNAVAILABLE,
@@ -191,6 +198,11 @@ public final class Database {
 
     static boolean isConstraintViolation(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    /** SQLState class 22: a value too long, out of range or malformed for its column. */
+    static boolean isDataException(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("22");
     }
 
     static boolean isUniqueViolation(SQLException e) {

@@ -60,11 +60,28 @@ public final class JdbcMetricStore implements MetricStore {
                                 "metric_type",
                                 "dimension_key"),
                         List.of("tenant_id", "project_id", "series_hash"));
-        this.upsertPoint = db.dialect()
-                .upsert(
-                        "metric_points",
-                        List.of("series_id", "point_day", "point_value"),
-                        List.of("series_id", "point_day"));
+        this.upsertPoint = upsertPointSql(db.dialect());
+    }
+
+    /**
+     * Inserts a point or replaces its value, and leaves a row whose value is unchanged alone: a re-sync mostly
+     * brings the values already stored, and not rewriting them spares the table and its log (PostgreSQL would
+     * otherwise leave a dead row version behind for every point of every re-sync).
+     */
+    static String upsertPointSql(Dialect dialect) {
+        return switch (dialect) {
+            case H2 ->
+                "MERGE INTO metric_points t USING (VALUES (CAST(? AS BIGINT), CAST(? AS DATE),"
+                        + " CAST(? AS DOUBLE PRECISION))) AS s (series_id, point_day, point_value)"
+                        + " ON t.series_id = s.series_id AND t.point_day = s.point_day"
+                        + " WHEN MATCHED AND t.point_value <> s.point_value THEN UPDATE SET point_value = s.point_value"
+                        + " WHEN NOT MATCHED THEN INSERT (series_id, point_day, point_value)"
+                        + " VALUES (s.series_id, s.point_day, s.point_value)";
+            case POSTGRESQL ->
+                "INSERT INTO metric_points (series_id, point_day, point_value) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (series_id, point_day) DO UPDATE SET point_value = EXCLUDED.point_value"
+                        + " WHERE metric_points.point_value <> EXCLUDED.point_value";
+        };
     }
 
     @Override

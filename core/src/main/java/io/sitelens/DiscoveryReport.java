@@ -41,14 +41,18 @@ public record DiscoveryReport(List<ProviderInfo> providers, List<Problem> proble
     /**
      * One provider.
      *
-     * @param source where its class came from (a jar path or class directory), or {@code explicit} when the host
+     * @param className the provider's class
+     * @param plugin the {@code SitelensPlugin} class that contributed it
+     * @param source where the plugin came from (a jar path or class directory), or {@code explicit} when the host
      *     registered it
      */
-    public record ProviderInfo(Kind kind, String id, String className, String source, Set<String> capabilities) {
+    public record ProviderInfo(
+            Kind kind, String id, String className, String plugin, String source, Set<String> capabilities) {
         public ProviderInfo {
             requireNonNull(kind, "kind");
             requireNonNull(id, "id");
             requireNonNull(className, "className");
+            requireNonNull(plugin, "plugin");
             requireNonNull(source, "source");
             capabilities = Set.copyOf(requireNonNull(capabilities, "capabilities"));
         }

@@ -55,4 +55,8 @@ final class MemoryConsentStore implements ConsentStore {
             return Optional.ofNullable(best);
         }
     }
+
+    void drop(TenantId tenant) {
+        records.removeIf(r -> r.tenant().equals(tenant));
+    }
 }

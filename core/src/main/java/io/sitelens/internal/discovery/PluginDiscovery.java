@@ -51,7 +51,7 @@ public final class PluginDiscovery {
     private final Map<String, List<Candidate<PrivacyRightsHandlerFactory>>> privacy = new LinkedHashMap<>();
     private final Map<String, List<Candidate<ConsentPolicy.Factory>>> consent = new LinkedHashMap<>();
 
-    private record Candidate<T>(T provider, String className, String source) {}
+    private record Candidate<T>(T provider, String className, String plugin, String source) {}
 
     private PluginDiscovery(DiscoveryMode mode, Map<String, String> preferred) {
         this.mode = mode;
@@ -168,30 +168,38 @@ public final class PluginDiscovery {
                             Kind.CONNECTOR,
                             f.id(),
                             f,
+                            className,
                             src,
                             f.capabilities().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
                 }
             }
             for (PageCheck c : plugin.pageChecks()) {
-                add(checks, Kind.PAGE_CHECK, c.id(), c, src, Set.of(c.severity().name()));
+                add(
+                        checks,
+                        Kind.PAGE_CHECK,
+                        c.id(),
+                        c,
+                        className,
+                        src,
+                        Set.of(c.severity().name()));
             }
             for (ScreenshotProvider.Factory f : plugin.screenshotProviders()) {
                 if (versionOk(f.spiVersion(), f.getClass().getName(), src)) {
-                    add(screenshots, Kind.SCREENSHOT, f.id(), f, src, Set.of());
+                    add(screenshots, Kind.SCREENSHOT, f.id(), f, className, src, Set.of());
                 }
             }
             for (InsightProvider p : plugin.insightProviders()) {
                 if (versionOk(p.spiVersion(), p.getClass().getName(), src)) {
-                    add(insights, Kind.INSIGHT, p.id(), p, src, Set.of());
+                    add(insights, Kind.INSIGHT, p.id(), p, className, src, Set.of());
                 }
             }
             for (PrivacyRightsHandlerFactory f : plugin.privacyHandlers()) {
                 if (versionOk(f.spiVersion(), f.getClass().getName(), src)) {
-                    add(privacy, Kind.PRIVACY_HANDLER, f.id(), f, src, Set.of());
+                    add(privacy, Kind.PRIVACY_HANDLER, f.id(), f, className, src, Set.of());
                 }
             }
             for (ConsentPolicy.Factory f : plugin.consentPolicies()) {
-                add(consent, Kind.CONSENT_POLICY, f.id(), f, src, Set.of());
+                add(consent, Kind.CONSENT_POLICY, f.id(), f, className, src, Set.of());
             }
         } catch (RuntimeException | LinkageError e) {
             loadFailed(className, source, e);
@@ -221,6 +229,7 @@ public final class PluginDiscovery {
             Kind kind,
             String id,
             T provider,
+            String pluginClass,
             String source,
             Set<String> capabilities) {
         String className = provider.getClass().getName();
@@ -234,8 +243,9 @@ public final class PluginDiscovery {
                     true));
             return;
         }
-        into.computeIfAbsent(id, k -> new ArrayList<>()).add(new Candidate<>(provider, className, source));
-        infos.add(new ProviderInfo(kind, id, className, source, capabilities));
+        LOG.debug("found {} '{}' ({}) from {}", kind.label(), id, className, source);
+        into.computeIfAbsent(id, k -> new ArrayList<>()).add(new Candidate<>(provider, className, pluginClass, source));
+        infos.add(new ProviderInfo(kind, id, className, pluginClass, source, capabilities));
     }
 
     private ProviderRegistry finish() {
@@ -259,21 +269,27 @@ public final class PluginDiscovery {
             String want = preferred.get(e.getKey());
             List<Candidate<T>> chosen = want == null
                     ? List.of()
-                    : all.stream().filter(x -> x.className().equals(want)).toList();
+                    : all.stream()
+                            .filter(x ->
+                                    x.className().equals(want) || x.plugin().equals(want))
+                            .toList();
             if (chosen.size() == 1) {
-                out.put(e.getKey(), chosen.get(0).provider());
+                Candidate<T> keep = chosen.get(0);
+                out.put(e.getKey(), keep.provider());
                 infos.removeIf(info -> info.kind() == kind
                         && info.id().equals(e.getKey())
-                        && !info.className().equals(want));
+                        && !(info.plugin().equals(keep.plugin())
+                                && info.source().equals(keep.source())));
                 continue;
             }
             String list = String.join(
                     " and ",
                     all.stream()
-                            .map(x -> x.className() + " (" + x.source() + ")")
+                            .map(x -> x.className() + " of plugin " + x.plugin() + " (" + x.source() + ")")
                             .toList());
             String message = "two " + kind.label() + " providers have the id '" + e.getKey() + "': " + list
-                    + "; remove one jar, or choose with Sitelens.builder().prefer(\"" + e.getKey() + "\", className)";
+                    + "; remove one jar, or choose with Sitelens.builder().prefer(\"" + e.getKey()
+                    + "\", pluginOrProviderClassName)";
             LOG.error("{} (see {})", message, ProblemKind.DUPLICATE_ID.helpUrl());
             problems.add(new Problem(
                     ProblemKind.DUPLICATE_ID,

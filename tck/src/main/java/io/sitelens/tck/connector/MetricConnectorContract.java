@@ -97,7 +97,9 @@ public abstract class MetricConnectorContract {
             assertThat(c.metrics()).as("a connector offers at least one metric").isNotEmpty();
             Set<String> names = new HashSet<>();
             for (MetricDescriptor m : c.metrics()) {
-                assertThat(names.add(m.name().name())).as("metric listed twice: " + m.name()).isTrue();
+                assertThat(names.add(m.name().name()))
+                        .as("metric listed twice: " + m.name())
+                        .isTrue();
                 if (!m.name().isCanonical()) {
                     assertThat(m.name().provider())
                             .as("native metric names are prefixed with the provider id: " + m.name())
@@ -110,7 +112,9 @@ public abstract class MetricConnectorContract {
         void every_metric_of_the_daily_query_is_in_the_catalog() {
             Catalog c = connector.catalog();
             for (MetricName m : dailyQuery().metrics()) {
-                assertThat(c.metric(m)).as("catalog lacks " + m + " although the query uses it").isPresent();
+                assertThat(c.metric(m))
+                        .as("catalog lacks " + m + " although the query uses it")
+                        .isPresent();
             }
         }
     }
@@ -122,7 +126,8 @@ public abstract class MetricConnectorContract {
             MetricQuery q = dailyQuery();
             MetricTable t = connector.query(q);
             assertThat(t.dimensions()).isEqualTo(q.dimensions());
-            assertThat(t.metrics()).extracting(MetricName::name)
+            assertThat(t.metrics())
+                    .extracting(MetricName::name)
                     .isEqualTo(q.metrics().stream().map(MetricName::name).toList());
             assertThat(t.rows()).as("the daily query must return rows").isNotEmpty();
         }
@@ -134,7 +139,9 @@ public abstract class MetricConnectorContract {
             int di = t.dimensionIndex(DimensionName.DATE);
             for (MetricRow r : t.rows()) {
                 LocalDate d = LocalDate.parse(r.dimension(di));
-                assertThat(q.range().contains(d)).as("row dated " + d + " outside " + q.range()).isTrue();
+                assertThat(q.range().contains(d))
+                        .as("row dated " + d + " outside " + q.range())
+                        .isTrue();
             }
         }
 
@@ -149,12 +156,19 @@ public abstract class MetricConnectorContract {
                         continue;
                     }
                     switch (type) {
-                        case COUNT -> assertThat(v).as(t.metrics().get(m) + " is a count")
-                                .isGreaterThanOrEqualTo(0).isEqualTo(Math.rint(v));
-                        case RATE -> assertThat(v).as(t.metrics().get(m) + " is a fraction in [0,1], not a percentage")
-                                .isBetween(0.0, 1.0);
-                        case DURATION -> assertThat(v).as(t.metrics().get(m) + " is seconds").isGreaterThanOrEqualTo(0);
-                        case CURRENCY, NUMBER -> assertThat(Double.isInfinite(v)).isFalse();
+                        case COUNT ->
+                            assertThat(v)
+                                    .as(t.metrics().get(m) + " is a count")
+                                    .isGreaterThanOrEqualTo(0)
+                                    .isEqualTo(Math.rint(v));
+                        case RATE ->
+                            assertThat(v)
+                                    .as(t.metrics().get(m) + " is a fraction in [0,1], not a percentage")
+                                    .isBetween(0.0, 1.0);
+                        case DURATION ->
+                            assertThat(v).as(t.metrics().get(m) + " is seconds").isGreaterThanOrEqualTo(0);
+                        case CURRENCY, NUMBER ->
+                            assertThat(Double.isInfinite(v)).isFalse();
                     }
                 }
             }
@@ -168,17 +182,18 @@ public abstract class MetricConnectorContract {
 
         @Test
         void an_unknown_native_metric_is_a_user_error_naming_the_provider() {
-            MetricQuery q = dailyQuery().newBuilder()
+            MetricQuery q = dailyQuery()
+                    .newBuilder()
                     .metric(MetricName.nativeName(factory().id(), "noSuchMetricXyz", ValueType.NUMBER))
                     .build();
-            assertThatThrownBy(() -> connector.query(q))
-                    .isInstanceOfSatisfying(SitelensException.class, e -> {
-                        assertThat(e.category()).as("asking for a metric that does not exist is the user's error")
-                                .isEqualTo(ErrorCategory.USER);
-                        assertThat(e.providerId()).isEqualTo(factory().id());
-                        assertThat(e.getMessage()).contains("noSuchMetricXyz");
-                        secretValues().forEach(s -> assertThat(e.getMessage()).doesNotContain(s));
-                    });
+            assertThatThrownBy(() -> connector.query(q)).isInstanceOfSatisfying(SitelensException.class, e -> {
+                assertThat(e.category())
+                        .as("asking for a metric that does not exist is the user's error")
+                        .isEqualTo(ErrorCategory.USER);
+                assertThat(e.providerId()).isEqualTo(factory().id());
+                assertThat(e.getMessage()).contains("noSuchMetricXyz");
+                secretValues().forEach(s -> assertThat(e.getMessage()).doesNotContain(s));
+            });
         }
     }
 }

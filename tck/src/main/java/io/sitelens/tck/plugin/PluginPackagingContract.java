@@ -41,33 +41,40 @@ public abstract class PluginPackagingContract {
         try {
             return pluginClass().getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError(pluginClass().getName()
-                    + " needs a public no-argument constructor for ServiceLoader: " + e, e);
+            throw new AssertionError(
+                    pluginClass().getName() + " needs a public no-argument constructor for ServiceLoader: " + e, e);
         }
     }
 
     @Test
     void the_plugin_is_declared_in_its_services_file() throws IOException {
         List<String> declared = new ArrayList<>();
-        for (URL url : Collections.list(pluginClass().getClassLoader()
-                .getResources("META-INF/services/" + SitelensPlugin.class.getName()))) {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
-                r.lines().map(l -> l.replaceAll("#.*", "").trim()).filter(l -> !l.isEmpty()).forEach(declared::add);
+        for (URL url : Collections.list(
+                pluginClass().getClassLoader().getResources("META-INF/services/" + SitelensPlugin.class.getName()))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+                r.lines()
+                        .map(l -> l.replaceAll("#.*", "").trim())
+                        .filter(l -> !l.isEmpty())
+                        .forEach(declared::add);
             }
         }
         assertThat(declared)
-                .as("META-INF/services/io.sitelens.spi.SitelensPlugin must list " + pluginClass().getName())
+                .as("META-INF/services/io.sitelens.spi.SitelensPlugin must list "
+                        + pluginClass().getName())
                 .contains(pluginClass().getName());
     }
 
     @Test
     void service_loader_finds_and_instantiates_the_plugin() {
-        Optional<SitelensPlugin> found = ServiceLoader.load(SitelensPlugin.class, pluginClass().getClassLoader())
-                .stream()
-                .filter(p -> p.type() == pluginClass())
-                .map(ServiceLoader.Provider::get)
-                .findFirst();
-        assertThat(found).as("ServiceLoader could not load " + pluginClass().getName()).isPresent();
+        Optional<SitelensPlugin> found =
+                ServiceLoader.load(SitelensPlugin.class, pluginClass().getClassLoader()).stream()
+                        .filter(p -> p.type() == pluginClass())
+                        .map(ServiceLoader.Provider::get)
+                        .findFirst();
+        assertThat(found)
+                .as("ServiceLoader could not load " + pluginClass().getName())
+                .isPresent();
     }
 
     @Test
@@ -84,13 +91,19 @@ public abstract class PluginPackagingContract {
         Set<String> connectorIds = new HashSet<>();
         for (MetricConnectorFactory f : p.connectors()) {
             assertThat(f.id()).matches("[a-z][a-z0-9-]*");
-            assertThat(connectorIds.add(f.id())).as("connector id twice: " + f.id()).isTrue();
+            assertThat(connectorIds.add(f.id()))
+                    .as("connector id twice: " + f.id())
+                    .isTrue();
         }
         Set<String> checkIds = new HashSet<>();
         for (PageCheck c : p.pageChecks()) {
             assertThat(c.id()).matches("[a-z][a-z0-9-]*");
-            assertThat(checkIds.add(c.id())).as("page check id twice: " + c.id()).isTrue();
-            assertThat(c.explanation()).as(c.id() + " needs a plain explanation").isNotBlank();
+            assertThat(checkIds.add(c.id()))
+                    .as("page check id twice: " + c.id())
+                    .isTrue();
+            assertThat(c.explanation())
+                    .as(c.id() + " needs a plain explanation")
+                    .isNotBlank();
         }
     }
 

@@ -99,7 +99,10 @@ public abstract class StorageAdapterContract {
                 .zone(ZoneId.of("Europe/Paris"))
                 .additionalUrl(URI.create("https://shop.example.org/"))
                 .binding(new ConnectorBinding(
-                        "ga4", "ga4", Map.of("propertyId", "123"), Map.of("credentials", SecretRef.parse("env:GA_KEY"))))
+                        "ga4",
+                        "ga4",
+                        Map.of("propertyId", "123"),
+                        Map.of("credentials", SecretRef.parse("env:GA_KEY"))))
                 .build();
     }
 
@@ -108,8 +111,7 @@ public abstract class StorageAdapterContract {
     }
 
     protected static Page page(String url, int status) {
-        return new Page(
-                url, status, "text/html", 1, 1234, Duration.ofMillis(120), "Title", true, null, null, T0);
+        return new Page(url, status, "text/html", 1, 1234, Duration.ofMillis(120), "Title", true, null, null, T0);
     }
 
     @Nested
@@ -124,11 +126,20 @@ public abstract class StorageAdapterContract {
         }
 
         @Test
+        void an_archived_project_reads_back_archived() {
+            Project archived = project(A).newBuilder().archived(true).build();
+            store.projects().put(archived);
+            assertThat(store.projects().find(A)).contains(archived);
+        }
+
+        @Test
         void put_replaces_the_project_it_does_not_add_a_second_one() {
             store.projects().put(project(A));
             Project renamed = project(A).newBuilder().name("Renamed").build();
             store.projects().put(renamed);
-            assertThat(store.projects().list(TENANT_A)).as("put() of an existing key replaces").containsExactly(renamed);
+            assertThat(store.projects().list(TENANT_A))
+                    .as("put() of an existing key replaces")
+                    .containsExactly(renamed);
         }
 
         @Test
@@ -156,14 +167,24 @@ public abstract class StorageAdapterContract {
             assertThat(store.projects().delete(A)).isTrue();
 
             assertThat(store.projects().find(A)).isEmpty();
-            assertThat(store.metrics().count(A)).as("metric points left after delete").isZero();
-            assertThat(store.crawls().latestRun(A, "https://www.example.org/")).as("crawl runs left").isEmpty();
-            assertThat(store.work().remaining(A, "frontier")).as("work items left").isZero();
-            assertThat(store.usage().summarize(A, Instant.EPOCH, T0.plusSeconds(1)).total(UsageKind.API_CALL))
+            assertThat(store.metrics().count(A))
+                    .as("metric points left after delete")
+                    .isZero();
+            assertThat(store.crawls().latestRun(A, "https://www.example.org/"))
+                    .as("crawl runs left")
+                    .isEmpty();
+            assertThat(store.work().remaining(A, "frontier"))
+                    .as("work items left")
+                    .isZero();
+            assertThat(store.usage()
+                            .summarize(A, Instant.EPOCH, T0.plusSeconds(1))
+                            .total(UsageKind.API_CALL))
                     .as("usage left")
                     .isZero();
             assertThat(store.syncState().list(A)).as("sync state left").isEmpty();
-            assertThat(store.projects().delete(A)).as("second delete reports nothing to delete").isFalse();
+            assertThat(store.projects().delete(A))
+                    .as("second delete reports nothing to delete")
+                    .isFalse();
         }
     }
 
@@ -174,7 +195,9 @@ public abstract class StorageAdapterContract {
             List<MetricPoint> pts = List.of(point("", 0, 10), point("", 1, 11), point("page=/a", 0, 3));
             store.metrics().upsert(A, pts);
             store.metrics().upsert(A, pts);
-            assertThat(store.metrics().count(A)).as("a re-sync must not duplicate points").isEqualTo(3);
+            assertThat(store.metrics().count(A))
+                    .as("a re-sync must not duplicate points")
+                    .isEqualTo(3);
         }
 
         @Test
@@ -254,7 +277,8 @@ public abstract class StorageAdapterContract {
             store.syncState().put(A, new SyncState("ga4", "pages", D0.plusDays(1), null, T0.plusSeconds(5)));
             store.syncState().put(A, new SyncState("ga4", "site", D0, null, T0));
             assertThat(store.syncState().list(A)).hasSize(2);
-            assertThat(store.syncState().find(A, "ga4", "pages").orElseThrow().cursor()).isNull();
+            assertThat(store.syncState().find(A, "ga4", "pages").orElseThrow().cursor())
+                    .isNull();
         }
     }
 
@@ -279,7 +303,10 @@ public abstract class StorageAdapterContract {
                     "https://www.example.org/a.png", ResourceType.IMAGE, 200, "image/png", 99, "a".repeat(64), false);
             Link l = new Link("https://www.example.org/", "https://www.example.org/b", "B", false, true);
             Finding f = new Finding(
-                    "title-too-short", Severity.NOTICE, "https://www.example.org/", "Title has 5 characters",
+                    "title-too-short",
+                    Severity.NOTICE,
+                    "https://www.example.org/",
+                    "Title has 5 characters",
                     Map.of("length", "5"));
             for (int i = 0; i < 2; i++) {
                 store.crawls().savePages(A, run.id(), List.of(home));
@@ -296,10 +323,14 @@ public abstract class StorageAdapterContract {
         @Test
         void findings_are_ordered_by_check_then_url() {
             CrawlRun run = store.crawls().startRun(A, "https://www.example.org/", T0);
-            store.crawls().saveFindings(A, run.id(), List.of(
-                    Finding.of("title-missing", Severity.WARNING, "https://www.example.org/z", "m"),
-                    Finding.of("h1-missing", Severity.WARNING, "https://www.example.org/b", "m"),
-                    Finding.of("h1-missing", Severity.WARNING, "https://www.example.org/a", "m")));
+            store.crawls()
+                    .saveFindings(
+                            A,
+                            run.id(),
+                            List.of(
+                                    Finding.of("title-missing", Severity.WARNING, "https://www.example.org/z", "m"),
+                                    Finding.of("h1-missing", Severity.WARNING, "https://www.example.org/b", "m"),
+                                    Finding.of("h1-missing", Severity.WARNING, "https://www.example.org/a", "m")));
             assertThat(store.crawls().findings(A, run.id()))
                     .extracting(f -> f.checkId() + " " + f.url())
                     .containsExactly(
@@ -312,8 +343,17 @@ public abstract class StorageAdapterContract {
         void a_page_round_trips_with_every_field() {
             CrawlRun run = store.crawls().startRun(A, "https://www.example.org/", T0);
             Page p = new Page(
-                    "https://www.example.org/r", 301, null, 3, 0, Duration.ofMillis(1234), null, false,
-                    "b".repeat(64), "https://www.example.org/target", T0.plusMillis(5));
+                    "https://www.example.org/r",
+                    301,
+                    null,
+                    3,
+                    0,
+                    Duration.ofMillis(1234),
+                    null,
+                    false,
+                    "b".repeat(64),
+                    "https://www.example.org/target",
+                    T0.plusMillis(5));
             store.crawls().savePages(A, run.id(), List.of(p));
             assertThat(store.crawls().pages(A, run.id())).containsExactly(p);
         }
@@ -325,7 +365,8 @@ public abstract class StorageAdapterContract {
 
         @Test
         void an_item_is_enqueued_once_however_often_it_is_offered() {
-            assertThat(store.work().enqueue(A, "frontier", List.of("u1", "u2", "u1"))).isEqualTo(2);
+            assertThat(store.work().enqueue(A, "frontier", List.of("u1", "u2", "u1")))
+                    .isEqualTo(2);
             assertThat(store.work().enqueue(A, "frontier", List.of("u2", "u3"))).isEqualTo(1);
             assertThat(store.work().remaining(A, "frontier")).isEqualTo(3);
         }
@@ -339,7 +380,9 @@ public abstract class StorageAdapterContract {
             assertThat(w2).as("w2 gets only what w1 did not hold").hasSize(2);
             Set<String> all = new HashSet<>();
             w1.forEach(i -> all.add(i.item()));
-            w2.forEach(i -> assertThat(all.add(i.item())).as("item held twice: " + i.item()).isTrue());
+            w2.forEach(i -> assertThat(all.add(i.item()))
+                    .as("item held twice: " + i.item())
+                    .isTrue());
         }
 
         @Test
@@ -349,13 +392,21 @@ public abstract class StorageAdapterContract {
             assertThat(store.work().claim(A, "frontier", "w2", 1, lease, T0.plusSeconds(10)))
                     .as("a leased item is not claimable before its lease ends")
                     .isEmpty();
-            List<WorkItem> again = store.work().claim(A, "frontier", "w2", 1, lease, T0.plus(lease).plusSeconds(1));
+            List<WorkItem> again = store.work()
+                    .claim(A, "frontier", "w2", 1, lease, T0.plus(lease).plusSeconds(1));
             assertThat(again).extracting(WorkItem::item).containsExactly("u1");
             assertThat(again.get(0).attempts()).isEqualTo(2);
-            assertThat(store.work().complete(A, "frontier", "dead-worker", List.of(first.get(0).id())))
+            assertThat(store.work()
+                            .complete(
+                                    A,
+                                    "frontier",
+                                    "dead-worker",
+                                    List.of(first.get(0).id())))
                     .as("the worker whose lease expired may no longer complete the item")
                     .isZero();
-            assertThat(store.work().complete(A, "frontier", "w2", List.of(again.get(0).id()))).isEqualTo(1);
+            assertThat(store.work()
+                            .complete(A, "frontier", "w2", List.of(again.get(0).id())))
+                    .isEqualTo(1);
             assertThat(store.work().remaining(A, "frontier")).isZero();
         }
 
@@ -365,7 +416,23 @@ public abstract class StorageAdapterContract {
             WorkItem i = store.work().claim(A, "frontier", "w1", 1, lease, T0).get(0);
             store.work().complete(A, "frontier", "w1", List.of(i.id()));
             assertThat(store.work().enqueue(A, "frontier", List.of("u1"))).isZero();
-            assertThat(store.work().claim(A, "frontier", "w1", 1, lease, T0.plus(Duration.ofDays(1)))).isEmpty();
+            assertThat(store.work().claim(A, "frontier", "w1", 1, lease, T0.plus(Duration.ofDays(1))))
+                    .isEmpty();
+        }
+
+        @Test
+        void a_released_item_is_claimable_at_once_by_another_worker() {
+            store.work().enqueue(A, "sync", List.of("2026-01-01..2026-03-31"));
+            WorkItem held = store.work().claim(A, "sync", "w1", 1, lease, T0).get(0);
+            assertThat(store.work().release(A, "sync", "w2", List.of(held.id())))
+                    .as("only the holder may release")
+                    .isZero();
+            assertThat(store.work().release(A, "sync", "w1", List.of(held.id())))
+                    .isEqualTo(1);
+            assertThat(store.work().claim(A, "sync", "w2", 1, lease, T0.plusSeconds(1)))
+                    .as("a released item does not wait for its lease to expire")
+                    .extracting(WorkItem::item)
+                    .containsExactly("2026-01-01..2026-03-31");
         }
 
         @Test
@@ -412,9 +479,117 @@ public abstract class StorageAdapterContract {
                     return done;
                 }
                 batch.forEach(i -> done.add(i.item()));
-                s.work().complete(A, "frontier", worker, batch.stream().map(WorkItem::id).toList());
+                s.work()
+                        .complete(
+                                A,
+                                "frontier",
+                                worker,
+                                batch.stream().map(WorkItem::id).toList());
             }
             return done;
+        }
+    }
+
+    @Nested
+    class Tenants {
+        @Test
+        void a_tenant_reads_back_and_tenants_are_listed_by_id() {
+            io.sitelens.model.Tenant b = new io.sitelens.model.Tenant(TENANT_B, "Beta", T0, null, null);
+            io.sitelens.model.Tenant a =
+                    new io.sitelens.model.Tenant(TENANT_A, "Acme", T0, D0.plusDays(30), T0.plusSeconds(5));
+            store.tenants().put(b);
+            store.tenants().put(a);
+            assertThat(store.tenants().find(TENANT_A)).contains(a);
+            assertThat(store.tenants().list()).containsExactly(a, b);
+        }
+
+        @Test
+        void deleting_a_tenant_removes_its_projects_data_consents_and_blobs_and_nothing_of_others() {
+            store.tenants().put(new io.sitelens.model.Tenant(TENANT_A, "Acme", T0, null, null));
+            store.tenants().put(new io.sitelens.model.Tenant(TENANT_B, "Beta", T0, null, null));
+            for (ProjectKey k : List.of(A, B)) {
+                store.projects().put(project(k));
+                store.metrics().upsert(k, List.of(point("", 0, 1)));
+                CrawlRun run = store.crawls().startRun(k, "https://www.example.org/", T0);
+                store.crawls().savePages(k, run.id(), List.of(page("https://www.example.org/", 200)));
+                store.usage().record(List.of(new UsageRecord(k, "ga4", UsageKind.API_CALL, 1, T0)));
+                store.consents()
+                        .append(new ConsentRecord(
+                                k.tenant(),
+                                SubjectIdentity.parse("visitor:v1"),
+                                Purpose.BEHAVIOUR_TRACKING,
+                                ConsentState.GRANTED,
+                                T0,
+                                "v1",
+                                ConsentMethod.BANNER,
+                                "site"));
+                store.blobs().put(k.tenant(), ("blob of " + k).getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(store.tenants().delete(TENANT_A)).isTrue();
+
+            assertThat(store.tenants().find(TENANT_A)).isEmpty();
+            assertThat(store.projects().list(TENANT_A)).isEmpty();
+            assertThat(store.metrics().count(A)).isZero();
+            assertThat(store.crawls().latestRun(A, "https://www.example.org/")).isEmpty();
+            assertThat(store.usage()
+                            .summarize(A, Instant.EPOCH, T0.plusSeconds(1))
+                            .total(UsageKind.API_CALL))
+                    .isZero();
+            assertThat(store.consents().history(TENANT_A, SubjectIdentity.parse("visitor:v1")))
+                    .isEmpty();
+            assertThat(store.blobs().list(TENANT_A)).isEmpty();
+
+            assertThat(store.projects().list(TENANT_B)).hasSize(1);
+            assertThat(store.metrics().count(B)).isEqualTo(1);
+            assertThat(store.consents().history(TENANT_B, SubjectIdentity.parse("visitor:v1")))
+                    .hasSize(1);
+            assertThat(store.blobs().list(TENANT_B)).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Runs {
+        private io.sitelens.spi.storage.RunRecord run(String id, Instant at) {
+            return new io.sitelens.spi.storage.RunRecord(
+                    id,
+                    A,
+                    io.sitelens.spi.storage.RunRecord.Kind.SYNC,
+                    "cli",
+                    at,
+                    null,
+                    io.sitelens.spi.storage.RunRecord.Status.RUNNING,
+                    List.of(),
+                    Map.of());
+        }
+
+        @Test
+        void a_finished_run_reads_back_with_outcomes_and_usage() {
+            var started = run("r-1", T0);
+            store.runs().put(started);
+            var finished = started.finish(
+                    io.sitelens.spi.storage.RunRecord.Status.PARTIAL,
+                    T0.plusSeconds(30),
+                    List.of(
+                            new io.sitelens.Outcome.Succeeded("ga4", "5 slices"),
+                            new io.sitelens.Outcome.Failed(
+                                    "matomo", io.sitelens.ErrorCode.AUTHENTICATION_FAILED, "401"),
+                            new io.sitelens.Outcome.Skipped("gtm", "nothing to sync")),
+                    Map.of("ga4", Map.of("API_CALL", 5L)));
+            store.runs().put(finished);
+            assertThat(store.runs().find(A, "r-1"))
+                    .as("put() of the same id replaces the run")
+                    .contains(finished);
+            assertThat(store.runs().find(B, "r-1")).as("runs are tenant-scoped").isEmpty();
+        }
+
+        @Test
+        void runs_are_listed_newest_first_and_limited() {
+            store.runs().put(run("r-1", T0));
+            store.runs().put(run("r-3", T0.plusSeconds(20)));
+            store.runs().put(run("r-2", T0.plusSeconds(10)));
+            assertThat(store.runs().list(A, 2))
+                    .extracting(io.sitelens.spi.storage.RunRecord::id)
+                    .containsExactly("r-3", "r-2");
         }
     }
 
@@ -424,11 +599,23 @@ public abstract class StorageAdapterContract {
         void replace_swaps_the_whole_set_and_list_returns_highest_score_first() {
             DateRange period = DateRange.of(D0, D0.plusDays(6));
             Insight low = new Insight(
-                    "movers.page", 0.2, EntityRef.page("/a"), period, List.of(Evidence.of("change", -12)),
-                    "Page /a lost 12 views.", "Check /a.", "movers");
+                    "movers.page",
+                    0.2,
+                    EntityRef.page("/a"),
+                    period,
+                    List.of(Evidence.of("change", -12)),
+                    "Page /a lost 12 views.",
+                    "Check /a.",
+                    "movers");
             Insight high = new Insight(
-                    "crawl.traffic-404", 0.9, EntityRef.page("/b"), period, List.of(Evidence.of("sessions", 1200)),
-                    "Page /b answers 404 but had 1,200 sessions.", "Restore /b or redirect it.", "crawl-traffic");
+                    "crawl.traffic-404",
+                    0.9,
+                    EntityRef.page("/b"),
+                    period,
+                    List.of(Evidence.of("sessions", 1200)),
+                    "Page /b answers 404 but had 1,200 sessions.",
+                    "Restore /b or redirect it.",
+                    "crawl-traffic");
             store.insights().replace(A, List.of(low), T0);
             store.insights().replace(A, List.of(low, high), T0.plusSeconds(1));
             assertThat(store.insights().list(A)).containsExactly(high, low);
@@ -439,15 +626,18 @@ public abstract class StorageAdapterContract {
     class Usage {
         @Test
         void usage_is_totalled_per_provider_and_kind_within_the_period() {
-            store.usage().record(List.of(
-                    new UsageRecord(A, "ga4", UsageKind.API_CALL, 2, T0),
-                    new UsageRecord(A, "ga4", UsageKind.API_CALL, 3, T0.plusSeconds(60)),
-                    new UsageRecord(A, "ga4", UsageKind.QUOTA_TOKENS, 40, T0),
-                    new UsageRecord(A, "crawler", UsageKind.PAGE_FETCHED, 100, T0),
-                    new UsageRecord(A, "ga4", UsageKind.API_CALL, 50, T0.minusSeconds(1)),
-                    new UsageRecord(B, "ga4", UsageKind.API_CALL, 1000, T0)));
+            store.usage()
+                    .record(List.of(
+                            new UsageRecord(A, "ga4", UsageKind.API_CALL, 2, T0),
+                            new UsageRecord(A, "ga4", UsageKind.API_CALL, 3, T0.plusSeconds(60)),
+                            new UsageRecord(A, "ga4", UsageKind.QUOTA_TOKENS, 40, T0),
+                            new UsageRecord(A, "crawler", UsageKind.PAGE_FETCHED, 100, T0),
+                            new UsageRecord(A, "ga4", UsageKind.API_CALL, 50, T0.minusSeconds(1)),
+                            new UsageRecord(B, "ga4", UsageKind.API_CALL, 1000, T0)));
             var s = store.usage().summarize(A, T0, T0.plus(Duration.ofDays(1)));
-            assertThat(s.total("ga4", UsageKind.API_CALL)).as("calls in the window, this tenant only").isEqualTo(5);
+            assertThat(s.total("ga4", UsageKind.API_CALL))
+                    .as("calls in the window, this tenant only")
+                    .isEqualTo(5);
             assertThat(s.total("ga4", UsageKind.QUOTA_TOKENS)).isEqualTo(40);
             assertThat(s.total(UsageKind.PAGE_FETCHED)).isEqualTo(100);
         }
@@ -458,7 +648,8 @@ public abstract class StorageAdapterContract {
         private final SubjectIdentity ana = SubjectIdentity.parse("visitor:v-123");
 
         private ConsentRecord rec(ConsentState state, Instant at, ConsentMethod method) {
-            return new ConsentRecord(TENANT_A, ana, Purpose.BEHAVIOUR_TRACKING, state, at, "v1", method, "www.example.org");
+            return new ConsentRecord(
+                    TENANT_A, ana, Purpose.BEHAVIOUR_TRACKING, state, at, "v1", method, "www.example.org");
         }
 
         @Test
@@ -472,7 +663,8 @@ public abstract class StorageAdapterContract {
                     .as("a withdrawal takes effect at once")
                     .map(ConsentRecord::state)
                     .contains(ConsentState.WITHDRAWN);
-            assertThat(store.consents().current(TENANT_A, ana, Purpose.MARKETING, T0.plusSeconds(100))).isEmpty();
+            assertThat(store.consents().current(TENANT_A, ana, Purpose.MARKETING, T0.plusSeconds(100)))
+                    .isEmpty();
             assertThat(store.consents().current(TENANT_B, ana, Purpose.BEHAVIOUR_TRACKING, T0.plusSeconds(50)))
                     .as("another tenant's ledger is separate")
                     .isEmpty();
@@ -480,7 +672,8 @@ public abstract class StorageAdapterContract {
 
         @Test
         void history_is_oldest_first_and_complete() {
-            store.consents().append(rec(ConsentState.WITHDRAWN, T0.plusSeconds(100), ConsentMethod.GLOBAL_PRIVACY_CONTROL));
+            store.consents()
+                    .append(rec(ConsentState.WITHDRAWN, T0.plusSeconds(100), ConsentMethod.GLOBAL_PRIVACY_CONTROL));
             store.consents().append(rec(ConsentState.GRANTED, T0, ConsentMethod.BANNER));
             assertThat(store.consents().history(TENANT_A, ana))
                     .extracting(ConsentRecord::method)
@@ -497,10 +690,13 @@ public abstract class StorageAdapterContract {
             BlobRef r1 = store.blobs().put(TENANT_A, png);
             BlobRef r2 = store.blobs().put(TENANT_A, png.clone());
             assertThat(r1).isEqualTo(r2);
-            assertThat(r1.sha256()).as("blobs are addressed by the SHA-256 of their bytes").isEqualTo(sha256Hex(png));
+            assertThat(r1.sha256())
+                    .as("blobs are addressed by the SHA-256 of their bytes")
+                    .isEqualTo(sha256Hex(png));
             assertThat(r1.size()).isEqualTo(png.length);
             assertThat(store.blobs().list(TENANT_A)).containsExactly(r1);
-            assertThat(store.blobs().get(TENANT_A, r1.sha256())).hasValueSatisfying(b -> assertThat(b).isEqualTo(png));
+            assertThat(store.blobs().get(TENANT_A, r1.sha256()))
+                    .hasValueSatisfying(b -> assertThat(b).isEqualTo(png));
         }
 
         @Test
@@ -523,7 +719,8 @@ public abstract class StorageAdapterContract {
         private String sha256Hex(byte[] b) {
             try {
                 return java.util.HexFormat.of()
-                        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(b));
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new AssertionError(e);
             }
@@ -540,18 +737,26 @@ public abstract class StorageAdapterContract {
             store.crawls().finishRun(A, run.id(), CrawlRun.Status.COMPLETED, T0);
             store.work().enqueue(A, "frontier", List.of("u1"));
             store.syncState().put(A, new SyncState("ga4", "site", D0, null, T0));
-            store.insights().replace(A, List.of(new Insight(
-                    "t", 0.5, EntityRef.site(), DateRange.day(D0), List.of(), "e", "a", "p")), T0);
+            store.insights()
+                    .replace(
+                            A,
+                            List.of(new Insight(
+                                    "t", 0.5, EntityRef.site(), DateRange.day(D0), List.of(), "e", "a", "p")),
+                            T0);
 
             assertThat(store.projects().find(B)).isEmpty();
             assertThat(store.projects().list(TENANT_B)).isEmpty();
             assertThat(store.metrics().count(B)).isZero();
-            assertThat(store.metrics().series(B, "ga4", MetricName.PAGE_VIEWS, "", DateRange.day(D0))).isEmpty();
+            assertThat(store.metrics().series(B, "ga4", MetricName.PAGE_VIEWS, "", DateRange.day(D0)))
+                    .isEmpty();
             assertThat(store.metrics().sources(B)).isEmpty();
             assertThat(store.crawls().latestCompletedRun(B)).isEmpty();
-            assertThat(store.crawls().run(B, run.id())).as("a run id of tenant A read through tenant B").isEmpty();
+            assertThat(store.crawls().run(B, run.id()))
+                    .as("a run id of tenant A read through tenant B")
+                    .isEmpty();
             assertThat(store.work().remaining(B, "frontier")).isZero();
-            assertThat(store.work().claim(B, "frontier", "w", 10, Duration.ofMinutes(1), T0)).isEmpty();
+            assertThat(store.work().claim(B, "frontier", "w", 10, Duration.ofMinutes(1), T0))
+                    .isEmpty();
             assertThat(store.syncState().list(B)).isEmpty();
             assertThat(store.insights().list(B)).isEmpty();
         }

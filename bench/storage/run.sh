@@ -5,6 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -o -pl storage-jdbc -am compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=runtime -Dspotless.skip=true >/dev/null
+  -Dmdep.outputFile=target/bench.classpath -DincludeScope=runtime -Dspotless.skip=true >/dev/null
 cp="storage-jdbc/target/classes:core/target/classes:$(cat storage-jdbc/target/bench.classpath)"
 exec java -Xmx2g -cp "$cp" bench/storage/StorageBenchmark.java "${1:-all}"

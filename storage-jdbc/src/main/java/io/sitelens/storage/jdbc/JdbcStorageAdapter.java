@@ -8,8 +8,10 @@ import io.sitelens.spi.storage.CrawlStore;
 import io.sitelens.spi.storage.InsightStore;
 import io.sitelens.spi.storage.MetricStore;
 import io.sitelens.spi.storage.ProjectStore;
+import io.sitelens.spi.storage.RunStore;
 import io.sitelens.spi.storage.StorageAdapter;
 import io.sitelens.spi.storage.SyncStateStore;
+import io.sitelens.spi.storage.TenantStore;
 import io.sitelens.spi.storage.UsageStore;
 import io.sitelens.spi.storage.WorkQueue;
 import io.sitelens.storage.jdbc.internal.Database;
@@ -18,7 +20,9 @@ import io.sitelens.storage.jdbc.internal.JdbcCrawlStore;
 import io.sitelens.storage.jdbc.internal.JdbcInsightStore;
 import io.sitelens.storage.jdbc.internal.JdbcMetricStore;
 import io.sitelens.storage.jdbc.internal.JdbcProjectStore;
+import io.sitelens.storage.jdbc.internal.JdbcRunStore;
 import io.sitelens.storage.jdbc.internal.JdbcSyncStateStore;
+import io.sitelens.storage.jdbc.internal.JdbcTenantStore;
 import io.sitelens.storage.jdbc.internal.JdbcUsageStore;
 import io.sitelens.storage.jdbc.internal.JdbcWorkQueue;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +48,8 @@ public final class JdbcStorageAdapter implements StorageAdapter {
     private final InsightStore insights;
     private final UsageStore usage;
     private final ConsentStore consents;
+    private final TenantStore tenants;
+    private final RunStore runs;
 
     JdbcStorageAdapter(Database db, BlobStore blobs, @Nullable AutoCloseable ownedPool) {
         this.db = requireNonNull(db, "db");
@@ -57,6 +63,8 @@ public final class JdbcStorageAdapter implements StorageAdapter {
         this.insights = new JdbcInsightStore(db);
         this.usage = new JdbcUsageStore(db);
         this.consents = new JdbcConsentStore(db);
+        this.tenants = new JdbcTenantStore(db, blobs);
+        this.runs = new JdbcRunStore(db);
     }
 
     /** {@code h2:/path/to/dir} or {@code postgresql://host:port/db}: never a user or a password. */
@@ -103,6 +111,16 @@ public final class JdbcStorageAdapter implements StorageAdapter {
     @Override
     public ConsentStore consents() {
         return consents;
+    }
+
+    @Override
+    public TenantStore tenants() {
+        return tenants;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runs;
     }
 
     @Override

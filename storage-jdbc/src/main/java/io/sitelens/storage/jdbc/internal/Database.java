@@ -200,9 +200,9 @@ public final class Database {
         return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 
-    /** SQLState class 22: a value too long, out of range or malformed for its column. */
+    /** A value too long (22001) or out of range (22003) for its column. */
     static boolean isDataException(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("22");
+        return "22001".equals(e.getSQLState()) || "22003".equals(e.getSQLState());
     }
 
     static boolean isUniqueViolation(SQLException e) {

@@ -14,7 +14,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,11 +32,14 @@ public final class JdbcProjectStore implements ProjectStore {
      * Every table a project owns, children before parents. {@code metric_points} and the crawl children go with
      * their series and runs (explicitly here, and by foreign key as well).
      */
-    private static final List<String> OWNED_TABLES = List.of(
+    static final List<String> OWNED_TABLES = List.of(
             "binding_secret_refs",
             "binding_settings",
             "connector_bindings",
             "project_urls",
+            "project_cadences",
+            "project_retention",
+            "run_records",
             "sync_states",
             "crawl_findings",
             "crawl_resources",
@@ -60,14 +65,15 @@ public final class JdbcProjectStore implements ProjectStore {
             try (PreparedStatement ps = c.prepareStatement(db.dialect()
                     .upsert(
                             "projects",
-                            List.of("tenant_id", "project_id", "name", "main_url", "zone_id", "updated_at"),
+                            List.of("tenant_id", "project_id", "name", "main_url", "zone_id", "archived", "updated_at"),
                             List.of("tenant_id", "project_id")))) {
                 ps.setString(1, k.tenant().value());
                 ps.setString(2, k.project().value());
                 ps.setString(3, project.name());
                 ps.setString(4, project.mainUrl().toString());
                 ps.setString(5, project.zone().getId());
-                Columns.setInstant(ps, 6, Instant.now());
+                ps.setBoolean(6, project.archived());
+                Columns.setInstant(ps, 7, Instant.now());
                 ps.executeUpdate();
             }
             for (String table :
@@ -130,13 +136,14 @@ public final class JdbcProjectStore implements ProjectStore {
         requireNonNull(key, "key");
         return db.transaction("find project " + key, c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT name, main_url, zone_id FROM projects" + " WHERE tenant_id = ? AND project_id = ?")) {
+                    "SELECT name, main_url, zone_id, archived FROM projects WHERE tenant_id = ? AND project_id = ?")) {
                 bindKey(ps, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(read(c, key, rs.getString(1), rs.getString(2), rs.getString(3)));
+                    return Optional.of(
+                            read(c, key, rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
                 }
             }
         });
@@ -148,18 +155,25 @@ public final class JdbcProjectStore implements ProjectStore {
         return db.transaction("list projects of tenant " + tenant, c -> {
             List<String[]> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT project_id, name, main_url, zone_id FROM projects WHERE tenant_id = ?")) {
+                    "SELECT project_id, name, main_url, zone_id, archived FROM projects WHERE tenant_id = ?")) {
                 ps.setString(1, tenant.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                        rows.add(new String[] {
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            String.valueOf(rs.getBoolean(5))
+                        });
                     }
                 }
             }
             rows.sort(Comparator.comparing(r -> r[0]));
             List<Project> out = new ArrayList<>(rows.size());
             for (String[] r : rows) {
-                out.add(read(c, new ProjectKey(tenant, ProjectId.of(r[0])), r[1], r[2], r[3]));
+                out.add(read(
+                        c, new ProjectKey(tenant, ProjectId.of(r[0])), r[1], r[2], r[3], Boolean.parseBoolean(r[4])));
             }
             return List.copyOf(out);
         });
@@ -181,8 +195,30 @@ public final class JdbcProjectStore implements ProjectStore {
         });
     }
 
-    private Project read(Connection c, ProjectKey key, String name, String mainUrl, String zone) throws SQLException {
-        Project.Builder b = Project.builder(key, URI.create(mainUrl)).name(name).zone(ZoneId.of(zone));
+    private Project read(Connection c, ProjectKey key, String name, String mainUrl, String zone, boolean archived)
+            throws SQLException {
+        Project.Builder b = Project.builder(key, URI.create(mainUrl))
+                .name(name)
+                .zone(ZoneId.of(zone))
+                .archived(archived);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT job_name, every FROM project_cadences WHERE tenant_id = ? AND project_id = ?")) {
+            bindKey(ps, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    b.cadence(rs.getString(1), Duration.parse(rs.getString(2)));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT data_category, keep_for FROM project_retention WHERE tenant_id = ? AND project_id = ?")) {
+            bindKey(ps, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    b.retention(rs.getString(1), Period.parse(rs.getString(2)));
+                }
+            }
+        }
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT url FROM project_urls WHERE tenant_id = ? AND project_id = ? ORDER BY url_index")) {
             bindKey(ps, key);
@@ -229,7 +265,7 @@ public final class JdbcProjectStore implements ProjectStore {
         return b.build();
     }
 
-    private static int deleteOwned(Connection c, String table, ProjectKey key) throws SQLException {
+    static int deleteOwned(Connection c, String table, ProjectKey key) throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement("DELETE FROM " + table + " WHERE tenant_id = ? AND project_id = ?")) {
             bindKey(ps, key);

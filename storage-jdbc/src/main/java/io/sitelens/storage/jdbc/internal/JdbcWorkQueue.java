@@ -180,6 +180,35 @@ public final class JdbcWorkQueue implements WorkQueue {
     }
 
     @Override
+    public int release(ProjectKey project, String queue, String worker, Collection<Long> ids) {
+        requireNonNull(project, "project");
+        requireNonNull(worker, "worker");
+        List<Long> copy = List.copyOf(new LinkedHashSet<>(List.copyOf(ids)));
+        if (copy.isEmpty()) {
+            return 0;
+        }
+        return db.transaction("release work on " + queue + " of " + project, c -> {
+            int n = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE work_items SET worker = NULL, lease_until = NULL"
+                    + " WHERE item_id = ? AND tenant_id = ? AND project_id = ? AND queue_name = ?"
+                    + " AND worker = ? AND done = FALSE")) {
+                for (Long id : copy) {
+                    ps.setLong(1, id);
+                    ps.setString(2, project.tenant().value());
+                    ps.setString(3, project.project().value());
+                    ps.setString(4, queue);
+                    ps.setString(5, worker);
+                    ps.addBatch();
+                }
+                for (int k : ps.executeBatch()) {
+                    n += Math.max(0, k);
+                }
+            }
+            return n;
+        });
+    }
+
+    @Override
     public long remaining(ProjectKey project, String queue) {
         requireNonNull(project, "project");
         return db.transaction("count work on " + queue + " of " + project, c -> {

@@ -45,6 +45,11 @@ public final class JdbcStorage {
     public static JdbcStorageAdapter embedded(Path dir) {
         requireNonNull(dir, "dir");
         Path abs = dir.toAbsolutePath().normalize();
+        if (abs.toString().contains(";")) {
+            // H2 reads ';' in a URL as the start of a setting
+            throw new SitelensException(
+                    ErrorCode.CONFIG_INVALID, "storage: the store directory must not contain ';': " + abs);
+        }
         try {
             Files.createDirectories(abs);
         } catch (IOException e) {

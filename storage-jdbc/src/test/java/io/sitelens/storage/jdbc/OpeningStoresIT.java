@@ -95,6 +95,11 @@ class OpeningStoresIT {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.CONFIG_INVALID);
                     assertThat(e.getMessage()).contains("jdbc:postgresql://").doesNotContain("password=x");
                 });
+        assertThatThrownBy(() ->
+                        JdbcStorage.open(dir.resolve("a;AUTO_SERVER=FALSE").toString(), null, dir))
+                .as("a ';' would smuggle settings into the H2 URL")
+                .isInstanceOfSatisfying(
+                        SitelensException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CONFIG_INVALID));
         assertThatThrownBy(() -> JdbcStorage.open("  ", null, dir))
                 .isInstanceOfSatisfying(
                         SitelensException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.CONFIG_INVALID));

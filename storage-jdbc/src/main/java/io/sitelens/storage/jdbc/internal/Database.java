@@ -75,14 +75,26 @@ public final class Database {
     }
 
     /**
+     * Runs a read of one statement in auto-commit mode: the same snapshot a transaction would give it, without
+     * the round trip of a commit. Retried and reported like {@link #transaction}.
+     */
+    public <T> T read(String what, Work<T> work) {
+        return run(what, Retry.TRANSIENT, work, false);
+    }
+
+    /**
      * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws. Transient
      * failures are retried (the whole unit of work runs again) up to the backoff's attempts; constraint
      * violations are reported at once as {@link ErrorCode#STORAGE_CONFLICT}.
      */
     public <T> T transaction(String what, Retry retry, Work<T> work) {
+        return run(what, retry, work, true);
+    }
+
+    private <T> T run(String what, Retry retry, Work<T> work, boolean inTransaction) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return runOnce(work);
+                return inTransaction ? runOnce(work) : runAutoCommit(work);
             } catch (SQLException e) {
                 boolean transientFailure = !(e instanceof CommitOutcomeUnknown) && isTransient(e)
                         || (retry == Retry.TRANSIENT_AND_UPSERT_RACE && isUniqueViolation(e));
@@ -100,6 +112,22 @@ public final class Database {
                     continue;
                 }
                 throw failure(what, e, transientFailure ? attempt : 0);
+            }
+        }
+    }
+
+    private <T> T runAutoCommit(Work<T> work) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            if (!autoCommit) {
+                c.setAutoCommit(true);
+            }
+            try {
+                return work.run(c);
+            } finally {
+                if (!autoCommit) {
+                    c.setAutoCommit(false); // hand the host's connection back as it came
+                }
             }
         }
     }

@@ -213,7 +213,7 @@ public final class JdbcMetricStore implements MetricStore {
         requireNonNull(project, "project");
         requireNonNull(range, "range");
         String hash = new SeriesKey(source, metric, dimensionKey).hash();
-        return db.transaction("read a metric series of " + project, c -> {
+        return db.read("read a metric series of " + project, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT p.point_day, p.point_value, s.metric_type"
                     + " FROM metric_series s JOIN metric_points p ON p.series_id = s.series_id"
                     + " WHERE s.tenant_id = ? AND s.project_id = ? AND s.series_hash = ?"
@@ -241,7 +241,7 @@ public final class JdbcMetricStore implements MetricStore {
     @Override
     public List<String> dimensionKeys(ProjectKey project, String source, MetricName metric, DateRange range) {
         requireNonNull(project, "project");
-        return db.transaction("list dimension keys of " + project, c -> {
+        return db.read("list dimension keys of " + project, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT s.dimension_key FROM metric_series s"
                     + " WHERE s.tenant_id = ? AND s.project_id = ? AND s.source_id = ? AND s.metric_name = ?"
                     + " AND EXISTS (SELECT 1 FROM metric_points p WHERE p.series_id = s.series_id"
@@ -265,7 +265,7 @@ public final class JdbcMetricStore implements MetricStore {
     @Override
     public List<String> sources(ProjectKey project) {
         requireNonNull(project, "project");
-        return db.transaction("list metric sources of " + project, c -> {
+        return db.read("list metric sources of " + project, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT s.source_id FROM metric_series s"
                     + " WHERE s.tenant_id = ? AND s.project_id = ?"
                     + " AND EXISTS (SELECT 1 FROM metric_points p WHERE p.series_id = s.series_id)")) {
@@ -284,7 +284,7 @@ public final class JdbcMetricStore implements MetricStore {
     @Override
     public long count(ProjectKey project) {
         requireNonNull(project, "project");
-        return db.transaction("count metric points of " + project, c -> {
+        return db.read("count metric points of " + project, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT COUNT(*) FROM metric_points p"
                             + " JOIN metric_series s ON p.series_id = s.series_id WHERE s.tenant_id = ? AND s.project_id = ?")) {

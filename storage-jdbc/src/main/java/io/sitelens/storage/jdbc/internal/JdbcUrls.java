@@ -41,12 +41,17 @@ public final class JdbcUrls {
         return copy;
     }
 
-    /** {@code postgresql://host:port/db} from a JDBC URL: no user, no password, no parameters. */
+    /**
+     * {@code postgresql://host:port/db} (or {@code h2:file:/path}) from a JDBC URL: no user, no password, no
+     * parameters or settings.
+     */
     public static String describe(String jdbcUrl) {
         String u = jdbcUrl.startsWith("jdbc:") ? jdbcUrl.substring(5) : jdbcUrl;
-        int q = u.indexOf('?');
-        if (q >= 0) {
-            u = u.substring(0, q);
+        for (char c : new char[] {'?', ';'}) {
+            int i = u.indexOf(c);
+            if (i >= 0) {
+                u = u.substring(0, i);
+            }
         }
         return USER_INFO.matcher(u).replaceAll("$1");
     }

@@ -211,7 +211,7 @@ public final class JdbcWorkQueue implements WorkQueue {
     @Override
     public long remaining(ProjectKey project, String queue) {
         requireNonNull(project, "project");
-        return db.transaction("count work on " + queue + " of " + project, c -> {
+        return db.read("count work on " + queue + " of " + project, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM work_items"
                     + " WHERE tenant_id = ? AND project_id = ? AND queue_name = ? AND done = FALSE")) {
                 bindKey(ps, project);

@@ -20,17 +20,20 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Daily metric values in two tables: {@code metric_series} (one tenant-scoped row per source, metric and
  * dimension key) and {@code metric_points} (series id, day, value). An upsert resolves the series of the batch
- * (insert-if-absent, then one lookup per 100 series) and upserts the points in JDBC batches of
+ * (one lookup per 100 series, insert-if-absent for the missing ones), then writes the points in JDBC batches of
  * {@value #BATCH}, in key order so that concurrent writers lock rows in the same order (no deadlocks), all in
- * one transaction.
+ * one transaction: plain INSERTs for series this transaction created (a first sync loads at raw speed),
+ * upserts that leave unchanged values alone for the others.
  */
 public final class JdbcMetricStore implements MetricStore {
     static final int BATCH = 1000;
@@ -41,6 +44,9 @@ public final class JdbcMetricStore implements MetricStore {
             return Columns.hash(source, metric.name(), dimensionKey);
         }
     }
+
+    private static final String INSERT_POINT =
+            "INSERT INTO metric_points (series_id, point_day, point_value) VALUES (?, ?, ?)";
 
     private final Database db;
     private final String upsertSeries;
@@ -112,35 +118,54 @@ public final class JdbcMetricStore implements MetricStore {
                 "upsert " + copy.size() + " metric points of " + project,
                 Database.Retry.TRANSIENT_AND_UPSERT_RACE,
                 c -> {
-                    Map<String, Long> ids = resolveSeries(c, project, seriesByHash);
-                    List<Map.Entry<Long, TreeMap<LocalDate, Double>>> bySeriesId = new ArrayList<>();
-                    values.forEach((h, days) -> bySeriesId.add(Map.entry(ids.get(h), days)));
-                    bySeriesId.sort(Map.Entry.comparingByKey());
-                    try (PreparedStatement ps = c.prepareStatement(upsertPoint)) {
-                        int pending = 0;
-                        for (Map.Entry<Long, TreeMap<LocalDate, Double>> s : bySeriesId) {
-                            for (Map.Entry<LocalDate, Double> d : s.getValue().entrySet()) {
-                                ps.setLong(1, s.getKey());
-                                ps.setObject(2, d.getKey());
-                                ps.setDouble(3, d.getValue());
-                                ps.addBatch();
-                                if (++pending == BATCH) {
-                                    ps.executeBatch();
-                                    pending = 0;
-                                }
-                            }
-                        }
-                        if (pending > 0) {
-                            ps.executeBatch();
-                        }
-                    }
+                    Set<String> created = new HashSet<>();
+                    Map<String, Long> ids = resolveSeries(c, project, seriesByHash, created);
+                    List<Map.Entry<Long, TreeMap<LocalDate, Double>>> existing = new ArrayList<>();
+                    List<Map.Entry<Long, TreeMap<LocalDate, Double>>> fresh = new ArrayList<>();
+                    values.forEach(
+                            (h, days) -> (created.contains(h) ? fresh : existing).add(Map.entry(ids.get(h), days)));
+                    writePoints(c, upsertPoint, existing);
+                    // A series this transaction created has no points yet: plain INSERTs, as fast as a raw load.
+                    // Should a concurrent writer have created it first, a duplicate key rolls back and retries.
+                    writePoints(c, INSERT_POINT, fresh);
                     return null;
                 });
         return copy.size();
     }
 
-    /** Inserts the missing series rows, then reads the id of every series of the batch. */
-    private Map<String, Long> resolveSeries(Connection c, ProjectKey project, Map<String, SeriesKey> seriesByHash)
+    /** Writes the points of each series in JDBC batches, ordered by series id then day (one lock order). */
+    private static void writePoints(Connection c, String sql, List<Map.Entry<Long, TreeMap<LocalDate, Double>>> series)
+            throws SQLException {
+        if (series.isEmpty()) {
+            return;
+        }
+        series.sort(Map.Entry.comparingByKey());
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (Map.Entry<Long, TreeMap<LocalDate, Double>> s : series) {
+                for (Map.Entry<LocalDate, Double> d : s.getValue().entrySet()) {
+                    ps.setLong(1, s.getKey());
+                    ps.setObject(2, d.getKey());
+                    ps.setDouble(3, d.getValue());
+                    ps.addBatch();
+                    if (++pending == BATCH) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * Reads the id of every series of the batch, inserting the missing series rows; the hashes of the series
+     * that were missing go to {@code created}.
+     */
+    private Map<String, Long> resolveSeries(
+            Connection c, ProjectKey project, Map<String, SeriesKey> seriesByHash, Set<String> created)
             throws SQLException {
         List<String> sorted = new ArrayList<>(seriesByHash.keySet());
         Collections.sort(sorted);
@@ -151,6 +176,7 @@ public final class JdbcMetricStore implements MetricStore {
         if (ids.size() == sorted.size()) {
             return ids;
         }
+        sorted.stream().filter(h -> !ids.containsKey(h)).forEach(created::add);
         try (PreparedStatement ps = c.prepareStatement(upsertSeries)) {
             int pending = 0;
             for (String h : sorted) {

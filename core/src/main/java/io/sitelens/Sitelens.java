@@ -70,7 +70,11 @@ public final class Sitelens implements AutoCloseable {
     private Sitelens(Builder b, StorageAdapter storage, ConsentPolicy consentPolicy, ProviderRegistry registry) {
         this.storage = storage;
         this.consentPolicy = consentPolicy;
-        this.secrets = b.secrets;
+        Map<io.sitelens.model.TenantId, SecretResolver> perTenant = Map.copyOf(b.tenantSecrets);
+        SecretResolver fallback = b.secrets;
+        this.secrets = perTenant.isEmpty()
+                ? fallback
+                : (tenant, ref) -> perTenant.getOrDefault(tenant, fallback).resolve(tenant, ref);
         this.http = b.http;
         this.clock = b.clock;
         this.listener = b.listener;
@@ -206,6 +210,11 @@ public final class Sitelens implements AutoCloseable {
         MetricConnector connector =
                 factory.create(connectorConfig(project, binding), pluginContext(project, bindingId, usage));
         return new MeteredConnector(connector, usage);
+    }
+
+    /** Everything a host does for one tenant, scoped so that no call can reach another tenant's data. */
+    public TenantScope tenant(io.sitelens.model.TenantId tenant) {
+        return new TenantScope(this, tenant);
     }
 
     /** The caps of a tenant (unlimited unless the host set them with {@link Builder#usageCaps}). */
@@ -443,6 +452,7 @@ public final class Sitelens implements AutoCloseable {
         private final Map<String, String> preferred = new LinkedHashMap<>();
         private java.util.function.Function<io.sitelens.model.TenantId, UsageCaps> caps = t -> UsageCaps.NONE;
         private int maxConcurrentRuns = 2;
+        private final Map<io.sitelens.model.TenantId, SecretResolver> tenantSecrets = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -481,8 +491,18 @@ public final class Sitelens implements AutoCloseable {
             return this;
         }
 
+        /** The resolver of tenants without one of their own (default: environment variables and files). */
         public Builder secretResolver(SecretResolver resolver) {
             this.secrets = requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
+         * A tenant's own resolver (its vault). A tenant with its own resolver resolves through it alone, never
+         * through the default one, so one client's configuration cannot name another's secrets.
+         */
+        public Builder secretResolver(io.sitelens.model.TenantId tenant, SecretResolver resolver) {
+            tenantSecrets.put(requireNonNull(tenant, "tenant"), requireNonNull(resolver, "resolver"));
             return this;
         }
 

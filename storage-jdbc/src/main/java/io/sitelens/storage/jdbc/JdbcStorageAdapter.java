@@ -9,6 +9,7 @@ import io.sitelens.spi.storage.InsightStore;
 import io.sitelens.spi.storage.MetricStore;
 import io.sitelens.spi.storage.ProjectStore;
 import io.sitelens.spi.storage.RunStore;
+import io.sitelens.spi.storage.ScreenshotStore;
 import io.sitelens.spi.storage.StorageAdapter;
 import io.sitelens.spi.storage.SyncStateStore;
 import io.sitelens.spi.storage.TenantStore;
@@ -21,6 +22,7 @@ import io.sitelens.storage.jdbc.internal.JdbcInsightStore;
 import io.sitelens.storage.jdbc.internal.JdbcMetricStore;
 import io.sitelens.storage.jdbc.internal.JdbcProjectStore;
 import io.sitelens.storage.jdbc.internal.JdbcRunStore;
+import io.sitelens.storage.jdbc.internal.JdbcScreenshotStore;
 import io.sitelens.storage.jdbc.internal.JdbcSyncStateStore;
 import io.sitelens.storage.jdbc.internal.JdbcTenantStore;
 import io.sitelens.storage.jdbc.internal.JdbcUsageStore;
@@ -50,6 +52,7 @@ public final class JdbcStorageAdapter implements StorageAdapter {
     private final ConsentStore consents;
     private final TenantStore tenants;
     private final RunStore runs;
+    private final ScreenshotStore screenshots;
 
     JdbcStorageAdapter(Database db, BlobStore blobs, @Nullable AutoCloseable ownedPool) {
         this.db = requireNonNull(db, "db");
@@ -65,6 +68,7 @@ public final class JdbcStorageAdapter implements StorageAdapter {
         this.consents = new JdbcConsentStore(db);
         this.tenants = new JdbcTenantStore(db, blobs);
         this.runs = new JdbcRunStore(db);
+        this.screenshots = new JdbcScreenshotStore(db);
     }
 
     /** {@code h2:/path/to/dir} or {@code postgresql://host:port/db}: never a user or a password. */
@@ -116,6 +120,11 @@ public final class JdbcStorageAdapter implements StorageAdapter {
     @Override
     public TenantStore tenants() {
         return tenants;
+    }
+
+    @Override
+    public ScreenshotStore screenshots() {
+        return screenshots;
     }
 
     @Override

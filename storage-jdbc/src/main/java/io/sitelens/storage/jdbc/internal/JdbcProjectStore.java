@@ -41,6 +41,7 @@ public final class JdbcProjectStore implements ProjectStore {
             "project_retention",
             "run_records",
             "sync_states",
+            "crawl_screenshots",
             "crawl_findings",
             "crawl_resources",
             "crawl_links",

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             GtmCommand.class,
             AnomaliesCommand.class,
             CrawlCommand.class,
+            SyncCommand.class,
+            RunsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

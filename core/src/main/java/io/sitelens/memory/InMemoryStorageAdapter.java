@@ -6,6 +6,7 @@ import io.sitelens.spi.storage.ConsentStore;
 import io.sitelens.spi.storage.CrawlStore;
 import io.sitelens.spi.storage.InsightStore;
 import io.sitelens.spi.storage.MetricStore;
+import io.sitelens.spi.storage.PrivacyStore;
 import io.sitelens.spi.storage.ProjectStore;
 import io.sitelens.spi.storage.StorageAdapter;
 import io.sitelens.spi.storage.SyncStateStore;
@@ -26,6 +27,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     private final MemoryUsageStore usage = new MemoryUsageStore(lock);
     private final MemoryConsentStore consents = new MemoryConsentStore(lock);
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private final MemoryPrivacyStore privacy = new MemoryPrivacyStore(lock, consents);
     private final MemoryProjectStore projects = new MemoryProjectStore(lock, this::dropProject);
 
     private void dropProject(ProjectKey key) {
@@ -85,5 +87,10 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     @Override
     public BlobStore blobs() {
         return blobs;
+    }
+
+    @Override
+    public PrivacyStore privacy() {
+        return privacy;
     }
 }

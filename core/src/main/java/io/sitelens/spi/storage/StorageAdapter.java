@@ -32,6 +32,17 @@ public interface StorageAdapter extends AutoCloseable {
 
     BlobStore blobs();
 
+    /**
+     * Data-subject requests, the audit log, restriction and objection flags, records about people. Adapters
+     * that do not keep them throw {@link io.sitelens.SitelensException} with {@link
+     * io.sitelens.ErrorCode#UNSUPPORTED}.
+     */
+    default PrivacyStore privacy() {
+        throw new io.sitelens.SitelensException(
+                io.sitelens.ErrorCode.UNSUPPORTED,
+                "storage adapter '" + description() + "' does not keep privacy data (requests, audit log)");
+    }
+
     /** Releases pools and files. Never throws. */
     @Override
     default void close() {}

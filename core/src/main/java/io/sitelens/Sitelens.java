@@ -22,6 +22,7 @@ import io.sitelens.spi.insight.InsightProvider;
 import io.sitelens.spi.privacy.PrivacyRightsHandlerFactory;
 import io.sitelens.spi.secret.EnvironmentSecretResolver;
 import io.sitelens.spi.secret.SecretResolver;
+import io.sitelens.spi.storage.RunRecord;
 import io.sitelens.spi.storage.StorageAdapter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,15 +61,26 @@ public final class Sitelens implements AutoCloseable {
     private final Clock clock;
     private final EventListener listener;
     private final ProviderRegistry registry;
+    private final java.util.function.Function<io.sitelens.model.TenantId, UsageCaps> caps;
+    private final int maxConcurrentRuns;
+    private final Object executorLock = new Object();
+    private java.util.concurrent.@Nullable ExecutorService executor;
+    private final List<AutoCloseable> closeables = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Sitelens(Builder b, StorageAdapter storage, ConsentPolicy consentPolicy, ProviderRegistry registry) {
         this.storage = storage;
         this.consentPolicy = consentPolicy;
-        this.secrets = b.secrets;
+        Map<io.sitelens.model.TenantId, SecretResolver> perTenant = Map.copyOf(b.tenantSecrets);
+        SecretResolver fallback = b.secrets;
+        this.secrets = perTenant.isEmpty()
+                ? fallback
+                : (tenant, ref) -> perTenant.getOrDefault(tenant, fallback).resolve(tenant, ref);
         this.http = b.http;
         this.clock = b.clock;
         this.listener = b.listener;
         this.registry = registry;
+        this.caps = b.caps;
+        this.maxConcurrentRuns = b.maxConcurrentRuns;
     }
 
     public static Builder builder() {
@@ -200,10 +212,171 @@ public final class Sitelens implements AutoCloseable {
         return new MeteredConnector(connector, usage);
     }
 
-    /** Closes nothing the host owns: the storage adapter and consent policy stay the host's to close. */
+    /** Everything a host does for one tenant, scoped so that no call can reach another tenant's data. */
+    public TenantScope tenant(io.sitelens.model.TenantId tenant) {
+        return new TenantScope(this, tenant);
+    }
+
+    /** The caps of a tenant (unlimited unless the host set them with {@link Builder#usageCaps}). */
+    public UsageCaps usageCaps(io.sitelens.model.TenantId tenant) {
+        return caps.apply(tenant);
+    }
+
+    /** Checks caps before work; the crawler and screenshot flows call it too. */
+    public io.sitelens.internal.engine.CapGuard capGuard() {
+        return new io.sitelens.internal.engine.CapGuard(storage, caps, clock);
+    }
+
+    /**
+     * Starts a sync of a project in the background and returns its handle. The project is stored if it is not
+     * yet. See {@link SyncOptions} for what is fetched.
+     */
+    public Run startSync(Project project, SyncOptions options) {
+        requireNonNull(options, "options");
+        io.sitelens.internal.engine.SyncEngine engine = new io.sitelens.internal.engine.SyncEngine(
+                storage, registry.connectors(), this::openConnector, clock, listener, capGuard());
+        return startRun(
+                project,
+                RunRecord.Kind.SYNC,
+                options.requestedBy(),
+                (s, p, cancelled) -> engine.sync(p, options, cancelled));
+    }
+
+    /** Syncs a project and waits for the end (at most {@code timeout}). */
+    public RunRecord sync(Project project, SyncOptions options, java.time.Duration timeout) {
+        return startSync(project, options).await(timeout);
+    }
+
+    /** The project's recorded runs, newest first. */
+    public List<RunRecord> runs(ProjectKey project, int limit) {
+        return storage.runs().list(project, limit);
+    }
+
+    /** A scheduler running this instance's jobs on their cadences; close it (or this instance) to stop it. */
+    public Scheduler scheduler() {
+        Scheduler s = new Scheduler(this);
+        closeables.add(s);
+        return s;
+    }
+
+    /**
+     * Runs {@code body} as a recorded run: stored as RUNNING, then with its end status, outcomes and the usage
+     * the project spent meanwhile. Bounded by {@link Builder#maxConcurrentRuns}.
+     */
+    public Run startRun(Project project, RunRecord.Kind kind, String requestedBy, JobRunner body) {
+        requireNonNull(project, "project");
+        if (storage.projects().find(project.key()).isEmpty()) {
+            storage.projects().put(project);
+        }
+        Run run = new Run(java.util.UUID.randomUUID().toString(), kind);
+        java.time.Instant started = clock.instant();
+        RunRecord record = new RunRecord(
+                run.id(),
+                project.key(),
+                kind,
+                requestedBy,
+                started,
+                null,
+                RunRecord.Status.RUNNING,
+                List.of(),
+                Map.of());
+        storage.runs().put(record);
+        UsageSummary before = storage.usage().summarize(project.key(), java.time.Instant.EPOCH, java.time.Instant.MAX);
+        executor().execute(() -> {
+            RunRecord.Status status;
+            List<Outcome> outcomes = List.of();
+            try {
+                outcomes = body.run(this, project, run::cancelRequested);
+                status = statusOf(outcomes, run.cancelRequested());
+            } catch (io.sitelens.internal.engine.SyncEngine.Cancelled e) {
+                status = RunRecord.Status.CANCELLED;
+            } catch (SitelensException e) {
+                outcomes = List.of(Outcome.Failed.of(kind.name().toLowerCase(java.util.Locale.ROOT), e));
+                status = RunRecord.Status.FAILED;
+            } catch (RuntimeException | Error e) {
+                LOG.error("run {} of {} failed", run.id(), project.key(), e);
+                outcomes = List.of(new Outcome.Failed(
+                        kind.name().toLowerCase(java.util.Locale.ROOT), ErrorCode.INTERNAL, String.valueOf(e)));
+                status = RunRecord.Status.FAILED;
+            }
+            try {
+                UsageSummary after =
+                        storage.usage().summarize(project.key(), java.time.Instant.EPOCH, java.time.Instant.MAX);
+                RunRecord end = record.finish(status, clock.instant(), outcomes, spent(before, after));
+                storage.runs().put(end);
+                run.complete(end);
+            } catch (RuntimeException e) {
+                run.fail(e);
+            }
+        });
+        return run;
+    }
+
+    private static RunRecord.Status statusOf(List<Outcome> outcomes, boolean cancelled) {
+        if (cancelled) {
+            return RunRecord.Status.CANCELLED;
+        }
+        long failed = outcomes.stream().filter(o -> o instanceof Outcome.Failed).count();
+        if (failed == 0) {
+            return RunRecord.Status.SUCCEEDED;
+        }
+        return failed == outcomes.size() ? RunRecord.Status.FAILED : RunRecord.Status.PARTIAL;
+    }
+
+    private static Map<String, Map<String, Long>> spent(UsageSummary before, UsageSummary after) {
+        Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
+        after.totals()
+                .forEach((provider, kinds) -> kinds.forEach((kind, total) -> {
+                    long d = total - before.total(provider, kind);
+                    if (d > 0) {
+                        out.computeIfAbsent(provider, k -> new java.util.TreeMap<>())
+                                .put(kind.name(), d);
+                    }
+                }));
+        return out;
+    }
+
+    private java.util.concurrent.ExecutorService executor() {
+        synchronized (executorLock) {
+            if (executor == null) {
+                java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+                executor = java.util.concurrent.Executors.newFixedThreadPool(maxConcurrentRuns, r -> {
+                    Thread t = new Thread(r, "sitelens-run-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return executor;
+        }
+    }
+
+    /**
+     * Stops schedulers and the run executor (waiting up to 30 s for runs to reach a unit boundary). The storage
+     * adapter and consent policy stay the host's to close.
+     */
     @Override
     public void close() {
-        // Later flows (schedulers, browsers) register here; the storage adapter is the host's.
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed: {}", c, e.toString());
+            }
+        }
+        synchronized (executorLock) {
+            if (executor != null) {
+                executor.shutdown();
+                try {
+                    if (!executor.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        executor.shutdownNow();
+                    }
+                } catch (InterruptedException e) {
+                    executor.shutdownNow();
+                    Thread.currentThread().interrupt();
+                }
+                executor = null;
+            }
+        }
     }
 
     /** Flushes a connector's usage when it is closed. */
@@ -277,8 +450,26 @@ public final class Sitelens implements AutoCloseable {
         private @Nullable ClassLoader classLoader;
         private final List<SitelensPlugin> plugins = new ArrayList<>();
         private final Map<String, String> preferred = new LinkedHashMap<>();
+        private java.util.function.Function<io.sitelens.model.TenantId, UsageCaps> caps = t -> UsageCaps.NONE;
+        private int maxConcurrentRuns = 2;
+        private final Map<io.sitelens.model.TenantId, SecretResolver> tenantSecrets = new LinkedHashMap<>();
 
         private Builder() {}
+
+        /** Per-tenant caps on API calls, crawl pages and screenshots (default: none). */
+        public Builder usageCaps(java.util.function.Function<io.sitelens.model.TenantId, UsageCaps> capsByTenant) {
+            this.caps = requireNonNull(capsByTenant, "capsByTenant");
+            return this;
+        }
+
+        /** How many runs may execute at once in this instance (default 2). */
+        public Builder maxConcurrentRuns(int n) {
+            if (n < 1 || n > 64) {
+                throw new IllegalArgumentException("maxConcurrentRuns must be within 1..64, got " + n);
+            }
+            this.maxConcurrentRuns = n;
+            return this;
+        }
 
         /** Required: where everything is kept. */
         public Builder storage(StorageAdapter storage) {
@@ -300,8 +491,18 @@ public final class Sitelens implements AutoCloseable {
             return this;
         }
 
+        /** The resolver of tenants without one of their own (default: environment variables and files). */
         public Builder secretResolver(SecretResolver resolver) {
             this.secrets = requireNonNull(resolver, "resolver");
+            return this;
+        }
+
+        /**
+         * A tenant's own resolver (its vault). A tenant with its own resolver resolves through it alone, never
+         * through the default one, so one client's configuration cannot name another's secrets.
+         */
+        public Builder secretResolver(io.sitelens.model.TenantId tenant, SecretResolver resolver) {
+            tenantSecrets.put(requireNonNull(tenant, "tenant"), requireNonNull(resolver, "resolver"));
             return this;
         }
 

@@ -58,6 +58,10 @@ public final class InMemoryBlobStore implements BlobStore {
         return m == null ? Map.of() : m;
     }
 
+    void drop(TenantId tenant) {
+        blobs.remove(tenant);
+    }
+
     /** Lowercase hex SHA-256 of {@code bytes}. */
     public static String sha256(byte[] bytes) {
         try {

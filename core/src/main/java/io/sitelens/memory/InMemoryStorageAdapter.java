@@ -8,6 +8,7 @@ import io.sitelens.spi.storage.InsightStore;
 import io.sitelens.spi.storage.MetricStore;
 import io.sitelens.spi.storage.PrivacyStore;
 import io.sitelens.spi.storage.ProjectStore;
+import io.sitelens.spi.storage.RunStore;
 import io.sitelens.spi.storage.StorageAdapter;
 import io.sitelens.spi.storage.SyncStateStore;
 import io.sitelens.spi.storage.UsageStore;
@@ -26,9 +27,20 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     private final MemoryInsightStore insights = new MemoryInsightStore(lock);
     private final MemoryUsageStore usage = new MemoryUsageStore(lock);
     private final MemoryConsentStore consents = new MemoryConsentStore(lock);
+    private final MemoryRunStore runs = new MemoryRunStore(lock);
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final MemoryPrivacyStore privacy = new MemoryPrivacyStore(lock, consents);
     private final MemoryProjectStore projects = new MemoryProjectStore(lock, this::dropProject);
+    private final MemoryTenantStore tenants = new MemoryTenantStore(lock, this::dropTenant);
+
+    private void dropTenant(io.sitelens.model.TenantId tenant) {
+        for (io.sitelens.model.Project p : projects.list(tenant)) {
+            projects.delete(p.key());
+        }
+        consents.drop(tenant);
+        blobs.drop(tenant);
+        privacy.drop(tenant);
+    }
 
     private void dropProject(ProjectKey key) {
         metrics.drop(key);
@@ -37,6 +49,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
         work.drop(key);
         insights.drop(key);
         usage.drop(key);
+        runs.drop(key);
     }
 
     @Override
@@ -82,6 +95,16 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     @Override
     public ConsentStore consents() {
         return consents;
+    }
+
+    @Override
+    public io.sitelens.spi.storage.TenantStore tenants() {
+        return tenants;
+    }
+
+    @Override
+    public RunStore runs() {
+        return runs;
     }
 
     @Override

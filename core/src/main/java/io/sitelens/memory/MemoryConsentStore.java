@@ -87,4 +87,8 @@ final class MemoryConsentStore implements ConsentStore {
             return n;
         }
     }
+
+    void drop(TenantId tenant) {
+        records.removeIf(r -> r.tenant().equals(tenant));
+    }
 }

@@ -262,4 +262,16 @@ final class MemoryPrivacyStore implements PrivacyStore {
                     .toList();
         }
     }
+
+    void drop(TenantId tenant) {
+        synchronized (lock) {
+            keys.remove(tenant);
+            requests.remove(tenant);
+            audit.remove(tenant);
+            records.remove(tenant);
+            restricted.remove(tenant);
+            objections.remove(tenant);
+            residue.removeIf(r -> r.tenant().equals(tenant));
+        }
+    }
 }

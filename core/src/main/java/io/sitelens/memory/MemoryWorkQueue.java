@@ -112,6 +112,25 @@ final class MemoryWorkQueue implements WorkQueue {
     }
 
     @Override
+    public int release(ProjectKey project, String queue, String worker, Collection<Long> ids) {
+        synchronized (lock) {
+            LinkedHashMap<String, Entry> q = queues.get(new QueueKey(project, queue));
+            if (q == null) {
+                return 0;
+            }
+            int n = 0;
+            for (Entry e : q.values()) {
+                if (!e.done && worker.equals(e.worker) && ids.contains(e.id)) {
+                    e.worker = null;
+                    e.leaseUntil = null;
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    @Override
     public long remaining(ProjectKey project, String queue) {
         synchronized (lock) {
             LinkedHashMap<String, Entry> q = queues.get(new QueueKey(project, queue));

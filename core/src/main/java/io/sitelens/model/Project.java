@@ -12,7 +12,12 @@ import java.util.Optional;
 
 /**
  * A website under analysis: its main URL, additional URLs (other hosts or sections to crawl), the time zone
- * its analytics days are counted in, and its connector bindings. Built with {@link #builder}.
+ * its analytics days are counted in, its connector bindings, how often its jobs run, retention overrides, and
+ * whether it is archived. Built with {@link #builder}.
+ *
+ * @param cadences job ({@code sync}, {@code crawl}, {@code insights}, {@code retention}) → how often it runs
+ * @param retention data category → retention period overriding the privacy defaults
+ * @param archived an archived project keeps its data but is left out of scheduling and default listings
  */
 public record Project(
         ProjectKey key,
@@ -20,7 +25,10 @@ public record Project(
         URI mainUrl,
         List<URI> additionalUrls,
         ZoneId zone,
-        List<ConnectorBinding> bindings) {
+        List<ConnectorBinding> bindings,
+        Map<String, java.time.Duration> cadences,
+        Map<String, java.time.Period> retention,
+        boolean archived) {
 
     public Project {
         requireNonNull(key, "key");
@@ -31,6 +39,13 @@ public record Project(
         additionalUrls = List.copyOf(requireNonNull(additionalUrls, "additionalUrls"));
         additionalUrls.forEach(u -> checkWebUrl("additionalUrls", u));
         bindings = List.copyOf(requireNonNull(bindings, "bindings"));
+        cadences = Map.copyOf(requireNonNull(cadences, "cadences"));
+        retention = Map.copyOf(requireNonNull(retention, "retention"));
+        cadences.forEach((job, d) -> {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("cadence of " + job + " must be positive, got " + d);
+            }
+        });
         Map<String, ConnectorBinding> seen = new LinkedHashMap<>();
         for (ConnectorBinding b : bindings) {
             if (seen.put(b.bindingId(), b) != null) {
@@ -67,9 +82,11 @@ public record Project(
     }
 
     public Builder newBuilder() {
-        Builder b = new Builder(key, mainUrl).name(name).zone(zone);
+        Builder b = new Builder(key, mainUrl).name(name).zone(zone).archived(archived);
         additionalUrls.forEach(b::additionalUrl);
         bindings.forEach(b::binding);
+        cadences.forEach(b::cadence);
+        retention.forEach(b::retention);
         return b;
     }
 
@@ -80,6 +97,9 @@ public record Project(
         private ZoneId zone = ZoneId.of("UTC");
         private final List<URI> additionalUrls = new ArrayList<>();
         private final List<ConnectorBinding> bindings = new ArrayList<>();
+        private final Map<String, java.time.Duration> cadences = new LinkedHashMap<>();
+        private final Map<String, java.time.Period> retention = new LinkedHashMap<>();
+        private boolean archived;
 
         private Builder(ProjectKey key, URI mainUrl) {
             this.key = requireNonNull(key, "key");
@@ -112,8 +132,31 @@ public record Project(
             return this;
         }
 
+        /** How often a job ({@code sync}, {@code crawl}, {@code insights}, {@code retention}) runs. */
+        public Builder cadence(String job, java.time.Duration every) {
+            cadences.put(requireNonNull(job, "job"), requireNonNull(every, "every"));
+            return this;
+        }
+
+        /** A retention period overriding the default of a data category. */
+        public Builder retention(String category, java.time.Period period) {
+            retention.put(requireNonNull(category, "category"), requireNonNull(period, "period"));
+            return this;
+        }
+
+        public Builder archived(boolean isArchived) {
+            this.archived = isArchived;
+            return this;
+        }
+
+        /** Replaces the bindings. */
+        public Builder clearBindings() {
+            bindings.clear();
+            return this;
+        }
+
         public Project build() {
-            return new Project(key, name, mainUrl, additionalUrls, zone, bindings);
+            return new Project(key, name, mainUrl, additionalUrls, zone, bindings, cadences, retention, archived);
         }
     }
 }

@@ -14,21 +14,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param store the store location written in the file (a directory or a {@code jdbc:postgresql://} URL), or null
  * @param consentPolicy the id of the consent policy the project uses
- * @param retention data category → retention period overrides
- * @param cadences job → how often it runs ({@code sync}, {@code crawl}, {@code insights}, {@code retention})
  */
 public record ProjectConfig(
-        Path file,
-        Project project,
-        @Nullable String store,
-        String consentPolicy,
-        Map<String, Period> retention,
-        Map<String, Duration> cadences) {
+        Path file, Project project, @Nullable String store, String consentPolicy) {
     public ProjectConfig {
         requireNonNull(file, "file");
         requireNonNull(project, "project");
         requireNonNull(consentPolicy, "consentPolicy");
-        retention = Map.copyOf(retention);
-        cadences = Map.copyOf(cadences);
+    }
+
+    /** Data category → retention period overrides (they are part of the project). */
+    public Map<String, Period> retention() {
+        return project.retention();
+    }
+
+    /** Job → how often it runs: {@code sync}, {@code crawl}, {@code insights}, {@code retention}. */
+    public Map<String, Duration> cadences() {
+        return project.cadences();
     }
 }

@@ -197,13 +197,15 @@ public final class ProjectConfigLoader {
                         }
                     });
         }
+        retention.forEach(pb::retention);
+        cadences.forEach(pb::cadence);
         Project project;
         try {
             project = pb.build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(file, line(root), "(project)", e.getMessage());
         }
-        return new ProjectConfig(file, project, store, policy, retention, cadences);
+        return new ProjectConfig(file, project, store, policy);
     }
 
     private ConnectorBinding binding(Node node, String path) {

@@ -43,6 +43,24 @@ public interface StorageAdapter extends AutoCloseable {
                 "storage adapter '" + description() + "' does not keep privacy data (requests, audit log)");
     }
 
+    /**
+     * Tenants. Added in SPI 1.0 after the first stores; a store that does not keep tenants answers
+     * {@code input.unsupported} naming itself.
+     */
+    default TenantStore tenants() {
+        throw new io.sitelens.SitelensException(
+                io.sitelens.ErrorCode.UNSUPPORTED, "storage " + description() + " does not keep tenants");
+    }
+
+    /**
+     * Recorded runs. Added in SPI 1.0 after the first stores; a store that does not keep runs answers
+     * {@code input.unsupported} naming itself.
+     */
+    default RunStore runs() {
+        throw new io.sitelens.SitelensException(
+                io.sitelens.ErrorCode.UNSUPPORTED, "storage " + description() + " does not record runs");
+    }
+
     /** Releases pools and files. Never throws. */
     @Override
     default void close() {}

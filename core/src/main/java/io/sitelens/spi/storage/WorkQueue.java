@@ -23,6 +23,15 @@ public interface WorkQueue {
     /** Marks items done; only the worker holding the lease may complete them. Returns how many were. */
     int complete(ProjectKey project, String queue, String worker, Collection<Long> ids);
 
+    /**
+     * Gives leased items back before their lease ends (a worker that stopped on a quota or a cancellation), so
+     * another worker can claim them at once. Only the worker holding the lease may release. Stores that cannot
+     * release return 0 and the lease simply expires.
+     */
+    default int release(ProjectKey project, String queue, String worker, Collection<Long> ids) {
+        return 0;
+    }
+
     /** Items not done (pending or leased). */
     long remaining(ProjectKey project, String queue);
 

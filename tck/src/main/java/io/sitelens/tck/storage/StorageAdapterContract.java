@@ -126,6 +126,13 @@ public abstract class StorageAdapterContract {
         }
 
         @Test
+        void an_archived_project_reads_back_archived() {
+            Project archived = project(A).newBuilder().archived(true).build();
+            store.projects().put(archived);
+            assertThat(store.projects().find(A)).contains(archived);
+        }
+
+        @Test
         void put_replaces_the_project_it_does_not_add_a_second_one() {
             store.projects().put(project(A));
             Project renamed = project(A).newBuilder().name("Renamed").build();
@@ -414,6 +421,21 @@ public abstract class StorageAdapterContract {
         }
 
         @Test
+        void a_released_item_is_claimable_at_once_by_another_worker() {
+            store.work().enqueue(A, "sync", List.of("2026-01-01..2026-03-31"));
+            WorkItem held = store.work().claim(A, "sync", "w1", 1, lease, T0).get(0);
+            assertThat(store.work().release(A, "sync", "w2", List.of(held.id())))
+                    .as("only the holder may release")
+                    .isZero();
+            assertThat(store.work().release(A, "sync", "w1", List.of(held.id())))
+                    .isEqualTo(1);
+            assertThat(store.work().claim(A, "sync", "w2", 1, lease, T0.plusSeconds(1)))
+                    .as("a released item does not wait for its lease to expire")
+                    .extracting(WorkItem::item)
+                    .containsExactly("2026-01-01..2026-03-31");
+        }
+
+        @Test
         void clear_removes_the_queue() {
             store.work().enqueue(A, "frontier", List.of("u1", "u2"));
             store.work().clear(A, "frontier");
@@ -465,6 +487,109 @@ public abstract class StorageAdapterContract {
                                 batch.stream().map(WorkItem::id).toList());
             }
             return done;
+        }
+    }
+
+    @Nested
+    class Tenants {
+        @Test
+        void a_tenant_reads_back_and_tenants_are_listed_by_id() {
+            io.sitelens.model.Tenant b = new io.sitelens.model.Tenant(TENANT_B, "Beta", T0, null, null);
+            io.sitelens.model.Tenant a =
+                    new io.sitelens.model.Tenant(TENANT_A, "Acme", T0, D0.plusDays(30), T0.plusSeconds(5));
+            store.tenants().put(b);
+            store.tenants().put(a);
+            assertThat(store.tenants().find(TENANT_A)).contains(a);
+            assertThat(store.tenants().list()).containsExactly(a, b);
+        }
+
+        @Test
+        void deleting_a_tenant_removes_its_projects_data_consents_and_blobs_and_nothing_of_others() {
+            store.tenants().put(new io.sitelens.model.Tenant(TENANT_A, "Acme", T0, null, null));
+            store.tenants().put(new io.sitelens.model.Tenant(TENANT_B, "Beta", T0, null, null));
+            for (ProjectKey k : List.of(A, B)) {
+                store.projects().put(project(k));
+                store.metrics().upsert(k, List.of(point("", 0, 1)));
+                CrawlRun run = store.crawls().startRun(k, "https://www.example.org/", T0);
+                store.crawls().savePages(k, run.id(), List.of(page("https://www.example.org/", 200)));
+                store.usage().record(List.of(new UsageRecord(k, "ga4", UsageKind.API_CALL, 1, T0)));
+                store.consents()
+                        .append(new ConsentRecord(
+                                k.tenant(),
+                                SubjectIdentity.parse("visitor:v1"),
+                                Purpose.BEHAVIOUR_TRACKING,
+                                ConsentState.GRANTED,
+                                T0,
+                                "v1",
+                                ConsentMethod.BANNER,
+                                "site"));
+                store.blobs().put(k.tenant(), ("blob of " + k).getBytes(StandardCharsets.UTF_8));
+            }
+            assertThat(store.tenants().delete(TENANT_A)).isTrue();
+
+            assertThat(store.tenants().find(TENANT_A)).isEmpty();
+            assertThat(store.projects().list(TENANT_A)).isEmpty();
+            assertThat(store.metrics().count(A)).isZero();
+            assertThat(store.crawls().latestRun(A, "https://www.example.org/")).isEmpty();
+            assertThat(store.usage()
+                            .summarize(A, Instant.EPOCH, T0.plusSeconds(1))
+                            .total(UsageKind.API_CALL))
+                    .isZero();
+            assertThat(store.consents().history(TENANT_A, SubjectIdentity.parse("visitor:v1")))
+                    .isEmpty();
+            assertThat(store.blobs().list(TENANT_A)).isEmpty();
+
+            assertThat(store.projects().list(TENANT_B)).hasSize(1);
+            assertThat(store.metrics().count(B)).isEqualTo(1);
+            assertThat(store.consents().history(TENANT_B, SubjectIdentity.parse("visitor:v1")))
+                    .hasSize(1);
+            assertThat(store.blobs().list(TENANT_B)).hasSize(1);
+        }
+    }
+
+    @Nested
+    class Runs {
+        private io.sitelens.spi.storage.RunRecord run(String id, Instant at) {
+            return new io.sitelens.spi.storage.RunRecord(
+                    id,
+                    A,
+                    io.sitelens.spi.storage.RunRecord.Kind.SYNC,
+                    "cli",
+                    at,
+                    null,
+                    io.sitelens.spi.storage.RunRecord.Status.RUNNING,
+                    List.of(),
+                    Map.of());
+        }
+
+        @Test
+        void a_finished_run_reads_back_with_outcomes_and_usage() {
+            var started = run("r-1", T0);
+            store.runs().put(started);
+            var finished = started.finish(
+                    io.sitelens.spi.storage.RunRecord.Status.PARTIAL,
+                    T0.plusSeconds(30),
+                    List.of(
+                            new io.sitelens.Outcome.Succeeded("ga4", "5 slices"),
+                            new io.sitelens.Outcome.Failed(
+                                    "matomo", io.sitelens.ErrorCode.AUTHENTICATION_FAILED, "401"),
+                            new io.sitelens.Outcome.Skipped("gtm", "nothing to sync")),
+                    Map.of("ga4", Map.of("API_CALL", 5L)));
+            store.runs().put(finished);
+            assertThat(store.runs().find(A, "r-1"))
+                    .as("put() of the same id replaces the run")
+                    .contains(finished);
+            assertThat(store.runs().find(B, "r-1")).as("runs are tenant-scoped").isEmpty();
+        }
+
+        @Test
+        void runs_are_listed_newest_first_and_limited() {
+            store.runs().put(run("r-1", T0));
+            store.runs().put(run("r-3", T0.plusSeconds(20)));
+            store.runs().put(run("r-2", T0.plusSeconds(10)));
+            assertThat(store.runs().list(A, 2))
+                    .extracting(io.sitelens.spi.storage.RunRecord::id)
+                    .containsExactly("r-3", "r-2");
         }
     }
 

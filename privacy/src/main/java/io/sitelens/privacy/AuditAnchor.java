@@ -29,7 +29,8 @@ public record AuditAnchor(long count, String hash) {
             return new AuditAnchor(Long.parseLong(text.substring(0, colon)), text.substring(colon + 1));
         } catch (NumberFormatException e) {
             throw new SitelensException(
-                    ErrorCode.INVALID_INPUT, "audit anchor COUNT must be a number, got '" + text + "'");
+                    ErrorCode.INVALID_INPUT,
+                    "audit anchor must be COUNT:HASH with a numeric COUNT, got '" + text + "'");
         }
     }
 

@@ -28,6 +28,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     private final MemoryUsageStore usage = new MemoryUsageStore(lock);
     private final MemoryConsentStore consents = new MemoryConsentStore(lock);
     private final MemoryRunStore runs = new MemoryRunStore(lock);
+    private final MemoryScreenshotStore screenshots = new MemoryScreenshotStore(lock);
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final MemoryPrivacyStore privacy = new MemoryPrivacyStore(lock, consents);
     private final MemoryProjectStore projects = new MemoryProjectStore(lock, this::dropProject);
@@ -50,6 +51,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
         insights.drop(key);
         usage.drop(key);
         runs.drop(key);
+        screenshots.drop(key);
     }
 
     @Override
@@ -100,6 +102,11 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     @Override
     public io.sitelens.spi.storage.TenantStore tenants() {
         return tenants;
+    }
+
+    @Override
+    public io.sitelens.spi.storage.ScreenshotStore screenshots() {
+        return screenshots;
     }
 
     @Override

@@ -53,6 +53,15 @@ public interface StorageAdapter extends AutoCloseable {
     }
 
     /**
+     * Screenshot metadata. Added in SPI 1.0 after the first stores; a store that does not keep screenshots answers
+     * {@code input.unsupported} naming itself.
+     */
+    default ScreenshotStore screenshots() {
+        throw new io.sitelens.SitelensException(
+                io.sitelens.ErrorCode.UNSUPPORTED, "storage " + description() + " does not keep screenshots");
+    }
+
+    /**
      * Recorded runs. Added in SPI 1.0 after the first stores; a store that does not keep runs answers
      * {@code input.unsupported} naming itself.
      */

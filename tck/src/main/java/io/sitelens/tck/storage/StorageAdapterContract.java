@@ -548,6 +548,33 @@ public abstract class StorageAdapterContract {
     }
 
     @Nested
+    class Screenshots {
+        @Test
+        void screenshot_records_round_trip_per_run_ordered_by_url_and_viewport() {
+            CrawlRun run = store.crawls().startRun(A, "https://www.example.org/", T0);
+            var metrics = new io.sitelens.spi.crawl.RenderMetrics(
+                    120,
+                    300,
+                    450,
+                    800.5,
+                    0.05,
+                    List.of("TypeError: x is undefined"),
+                    List.of("https://cdn/x.js (404)"),
+                    123456);
+            var mobile = new io.sitelens.spi.storage.ScreenshotRecord(
+                    "https://www.example.org/", "mobile", 1170, 2532, "c".repeat(64), T0, run.id(), metrics);
+            var desktop = new io.sitelens.spi.storage.ScreenshotRecord(
+                    "https://www.example.org/", "desktop", 1366, 768, "d".repeat(64), T0, run.id(), metrics);
+            var other = new io.sitelens.spi.storage.ScreenshotRecord(
+                    "https://www.example.org/a", "desktop", 1366, 768, "e".repeat(64), T0, run.id(), metrics);
+            store.screenshots().save(A, List.of(other, mobile, desktop));
+            store.screenshots().save(A, List.of(desktop));
+            assertThat(store.screenshots().list(A, run.id())).containsExactly(desktop, mobile, other);
+            assertThat(store.screenshots().list(B, run.id())).isEmpty();
+        }
+    }
+
+    @Nested
     class Runs {
         private io.sitelens.spi.storage.RunRecord run(String id, Instant at) {
             return new io.sitelens.spi.storage.RunRecord(

@@ -46,7 +46,8 @@ public final class AuditLog {
         byte[] key = keys.key(tenant, TenantKeys.AUDIT);
         return store.appendAudit(tenant, head -> {
             long seq = head.count() + 1;
-            var at = clock.instant();
+            // millisecond precision: every store keeps it exactly, so the hash recomputes
+            var at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             String hash = hash(key, tenant, seq, at.toString(), action, content, head.hash());
             return new AuditEntry(tenant, seq, at, action, content, head.hash(), hash);
         });

@@ -126,7 +126,9 @@ abstract class ErasureScanContract {
 
     @AfterEach
     void close() {
-        storage.close();
+        if (storage != null) {
+            storage.close();
+        }
     }
 
     private PrivacyRequest erase() {

@@ -65,6 +65,7 @@ import picocli.CommandLine.Spec;
             PrivacyCommand.Restrict.class,
             PrivacyCommand.Objection.class,
             PrivacyCommand.Retry.class,
+            PrivacyCommand.Register.class,
             PrivacyCommand.Audit.class
         })
 final class PrivacyCommand implements Runnable {
@@ -345,6 +346,22 @@ final class PrivacyCommand implements Runnable {
                 PrivacyRequest r = requests.execute(cfg.project().key().tenant(), request);
                 return report(spec, requests, r, out, json);
             }
+        }
+    }
+
+    @Command(
+            name = "register",
+            description = "Print the records of processing (Art. 30) and transfers outside the EEA as JSON.")
+    static final class Register implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(io.sitelens.privacy.ProcessingRegister.defaults().toJson());
+            out.flush();
+            return ExitCode.OK;
         }
     }
 

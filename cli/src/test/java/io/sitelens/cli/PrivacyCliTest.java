@@ -124,4 +124,14 @@ class PrivacyCliTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("ftp://nowhere");
     }
+
+    @Test
+    void register_prints_the_records_of_processing_as_json() throws Exception {
+        CliRun r = CliRun.of("privacy", "register");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode doc = Json.mapper().readTree(r.out());
+        assertThat(doc.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(doc.get("activities").size()).isPositive();
+        assertThat(doc.has("transfersOutsideEea")).isTrue();
+    }
 }

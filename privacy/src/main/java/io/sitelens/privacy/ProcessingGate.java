@@ -12,6 +12,7 @@ import io.sitelens.spi.storage.PrivacyStore;
 import io.sitelens.spi.storage.SubjectRecord;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every flow that processes an individual asks first (behaviour collection and aggregation, visitor-level
@@ -32,7 +33,7 @@ public final class ProcessingGate {
 
     /** For processing based on consent: restriction, objection, then the consent policy. */
     public ConsentDecision decide(TenantId tenant, SubjectIdentity subject, Purpose purpose, Instant at) {
-        ConsentDecision blocked = blocked(tenant, subject, purpose);
+        @Nullable ConsentDecision blocked = blocked(tenant, subject, purpose);
         return blocked != null ? blocked : consent.decide(tenant, subject, purpose, at);
     }
 
@@ -41,7 +42,7 @@ public final class ProcessingGate {
      * to marketing is always honoured).
      */
     public ConsentDecision decideWithoutConsent(TenantId tenant, SubjectIdentity subject, Purpose purpose) {
-        ConsentDecision blocked = blocked(tenant, subject, purpose);
+        @Nullable ConsentDecision blocked = blocked(tenant, subject, purpose);
         return blocked != null ? blocked : ConsentDecision.allow("not restricted, no objection to " + purpose);
     }
 
@@ -60,7 +61,7 @@ public final class ProcessingGate {
                 .toList();
     }
 
-    private ConsentDecision blocked(TenantId tenant, SubjectIdentity subject, Purpose purpose) {
+    private @Nullable ConsentDecision blocked(TenantId tenant, SubjectIdentity subject, Purpose purpose) {
         String p = pseudonyms.of(tenant, subject);
         if (store.restricted(tenant, p)) {
             return ConsentDecision.deny("processing of this subject is restricted (GDPR Art. 18)");

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link PrivacyRightsHandler} over what sitelens itself stores about people: records about people
@@ -134,6 +135,7 @@ public final class StoragePrivacyHandler implements PrivacyRightsHandler {
     public HandlerResult rectify(PrivacyRequestContext request, DataSubject subject, Map<String, String> corrections) {
         TenantId t = request.tenant();
         Optional<SubjectIdentity> oldEmail = subject.first(IdentityType.EMAIL);
+        @Nullable
         SubjectIdentity newEmail = corrections.containsKey("email")
                 ? new SubjectIdentity(IdentityType.EMAIL, corrections.get("email"))
                 : null;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             PluginsCommand.class,
             MetricsCommand.class,
+            GtmCommand.class,
             PrivacyCommand.class,
             RetentionCommand.class,
             CommandLine.HelpCommand.class

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
             PluginsCommand.class,
             MetricsCommand.class,
             GtmCommand.class,
+            AnomaliesCommand.class,
+            CrawlCommand.class,
             PrivacyCommand.class,
             RetentionCommand.class,
             CommandLine.HelpCommand.class

@@ -91,9 +91,6 @@ final class PrivacyCommand implements Runnable {
         @Option(names = "--config", required = true, paramLabel = "FILE", description = "Project config file.")
         Path config;
 
-        @Option(names = "--store", paramLabel = "STORE", description = "Store (default: the config's, else memory).")
-        String store;
-
         @Option(
                 names = "--verified-by",
                 defaultValue = "cli-operator",
@@ -122,6 +119,9 @@ final class PrivacyCommand implements Runnable {
         @Mixin
         RequestOptions options = new RequestOptions();
 
+        @Mixin
+        StoreOptions stores = new StoreOptions();
+
         @Option(names = "--out", paramLabel = "PATH", description = "Where to write an export (default: ./<file>).")
         Path out;
 
@@ -133,9 +133,7 @@ final class PrivacyCommand implements Runnable {
         @Override
         public Integer call() {
             ProjectConfig cfg = ProjectConfigLoader.load(options.config);
-            String store = options.store != null ? options.store : cfg.store();
-            try (StorageAdapter storage =
-                            PrivacyStoreOpener.open(store, spec.commandLine().getErr());
+            try (StorageAdapter storage = stores.open(cfg);
                     Sitelens sitelens = Runtime.open(storage, cfg)) {
                 PrivacyRequests requests = requests(sitelens, storage, cfg, options.verifiedBy);
                 TenantId tenant = cfg.project().key().tenant();
@@ -323,8 +321,8 @@ final class PrivacyCommand implements Runnable {
         @Option(names = "--config", required = true, paramLabel = "FILE")
         Path config;
 
-        @Option(names = "--store", paramLabel = "STORE")
-        String store;
+        @Mixin
+        StoreOptions stores = new StoreOptions();
 
         @Option(names = "--out", paramLabel = "PATH")
         Path out;
@@ -338,9 +336,7 @@ final class PrivacyCommand implements Runnable {
         @Override
         public Integer call() {
             ProjectConfig cfg = ProjectConfigLoader.load(config);
-            try (StorageAdapter storage = PrivacyStoreOpener.open(
-                            store != null ? store : cfg.store(),
-                            spec.commandLine().getErr());
+            try (StorageAdapter storage = stores.open(cfg);
                     Sitelens sitelens = Runtime.open(storage, cfg)) {
                 PrivacyRequests requests = requests(sitelens, storage, cfg, "cli-operator");
                 PrivacyRequest r = requests.execute(cfg.project().key().tenant(), request);
@@ -386,8 +382,8 @@ final class PrivacyCommand implements Runnable {
             @Option(names = "--tenant", paramLabel = "ID", description = "Verify this tenant only.")
             String tenant;
 
-            @Option(names = "--store", paramLabel = "STORE")
-            String store;
+            @Mixin
+            StoreOptions stores = new StoreOptions();
 
             @Option(names = "--json")
             boolean json;
@@ -398,10 +394,8 @@ final class PrivacyCommand implements Runnable {
             @Override
             public Integer call() {
                 ProjectConfig cfg = config == null ? null : ProjectConfigLoader.load(config);
-                String where = store != null ? store : cfg == null ? null : cfg.store();
                 AuditAnchor a = anchor == null ? null : AuditAnchor.parse(anchor);
-                try (StorageAdapter storage =
-                        PrivacyStoreOpener.open(where, spec.commandLine().getErr())) {
+                try (StorageAdapter storage = stores.open(cfg)) {
                     List<TenantId> tenants = cfg != null
                             ? List.of(cfg.project().key().tenant())
                             : tenant != null

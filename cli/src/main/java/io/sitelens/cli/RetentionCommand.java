@@ -46,8 +46,8 @@ final class RetentionCommand implements Runnable {
                 description = "The project's tenant and retention periods (default: every tenant, default periods).")
         Path config;
 
-        @Option(names = "--store", paramLabel = "STORE")
-        String store;
+        @CommandLine.Mixin
+        StoreOptions stores = new StoreOptions();
 
         @Option(names = "--json")
         boolean json;
@@ -58,12 +58,10 @@ final class RetentionCommand implements Runnable {
         @Override
         public Integer call() {
             ProjectConfig cfg = config == null ? null : ProjectConfigLoader.load(config);
-            String where = store != null ? store : cfg == null ? null : cfg.store();
             RetentionPolicies policies = cfg == null
                     ? RetentionPolicies.defaults()
                     : RetentionPolicies.defaults().withPeriods(cfg.retention());
-            try (StorageAdapter storage =
-                    PrivacyStoreOpener.open(where, spec.commandLine().getErr())) {
+            try (StorageAdapter storage = stores.open(cfg)) {
                 List<TenantId> tenants = cfg != null
                         ? List.of(cfg.project().key().tenant())
                         : storage.privacy().tenants();

@@ -12,15 +12,20 @@ class PrivacyCliTest {
     @TempDir
     Path dir;
 
+    private String store() {
+        return dir.resolve("store").toString().replace('\\', '/');
+    }
+
     private Path config() throws Exception {
         Path f = dir.resolve("sitelens.yaml");
         Files.writeString(f, """
                 tenant: acme
                 project: www
                 url: https://www.example.org/
+                store: "%s"
                 retention:
                   behaviourEvents: P6M
-                """);
+                """.formatted(store()));
         return f;
     }
 
@@ -90,14 +95,24 @@ class PrivacyCliTest {
 
     @Test
     void audit_verify_checks_the_anchor_format_and_reports_an_empty_store() {
-        CliRun empty = CliRun.of("privacy", "audit", "verify");
+        CliRun empty = CliRun.of("privacy", "audit", "verify", "--store", store());
         assertThat(empty.exitCode()).as(empty.err()).isZero();
         assertThat(empty.out()).contains("no audit log");
-        CliRun bad = CliRun.of("privacy", "audit", "verify", "--tenant", "acme", "--anchor", "three:abc");
+        CliRun bad = CliRun.of(
+                "privacy", "audit", "verify", "--store", store(), "--tenant", "acme", "--anchor", "three:abc");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("COUNT:HASH");
         CliRun truncated = CliRun.of(
-                "privacy", "audit", "verify", "--tenant", "acme", "--anchor", "4:" + "ab".repeat(32), "--json");
+                "privacy",
+                "audit",
+                "verify",
+                "--store",
+                store(),
+                "--tenant",
+                "acme",
+                "--anchor",
+                "4:" + "ab".repeat(32),
+                "--json");
         assertThat(truncated.exitCode())
                 .as("an empty log cannot reach an anchor of 4 entries")
                 .isEqualTo(1);
@@ -133,5 +148,41 @@ class PrivacyCliTest {
         assertThat(doc.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(doc.get("activities").size()).isPositive();
         assertThat(doc.has("transfersOutsideEea")).isTrue();
+    }
+
+    @Test
+    void requests_persist_in_the_store_and_the_audit_log_verifies_against_an_anchor() throws Exception {
+        Path cfg = config();
+        assertThat(CliRun.of("privacy", "restrict", "--subject", "email:ana@example.org", "--config", cfg.toString())
+                        .exitCode())
+                .isZero();
+        CliRun first = CliRun.of("privacy", "audit", "verify", "--config", cfg.toString(), "--json");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        JsonNode t = Json.mapper().readTree(first.out()).get("tenants").get(0);
+        assertThat(t.get("valid").asBoolean()).isTrue();
+        long count = t.get("count").asLong();
+        assertThat(count)
+                .as("received, verified, one entry per system, completed")
+                .isGreaterThanOrEqualTo(4);
+        String head = t.get("head").asText();
+        assertThat(head).startsWith(count + ":");
+
+        assertThat(CliRun.of("privacy", "erase", "--subject", "email:ana@example.org", "--config", cfg.toString())
+                        .exitCode())
+                .isZero();
+        CliRun anchored = CliRun.of("privacy", "audit", "verify", "--config", cfg.toString(), "--anchor", head);
+        assertThat(anchored.exitCode()).as(anchored.out() + anchored.err()).isZero();
+        assertThat(anchored.out()).contains("acme: valid");
+
+        CliRun purge = CliRun.of("retention", "run", "--store", store(), "--json");
+        assertThat(purge.exitCode()).as(purge.err()).isZero();
+        assertThat(Json.mapper()
+                        .readTree(purge.out())
+                        .get("tenants")
+                        .get(0)
+                        .get("tenant")
+                        .asText())
+                .as("without --config, every tenant in the store")
+                .isEqualTo("acme");
     }
 }

@@ -91,12 +91,15 @@ class PrivacyMailchimpIT {
                 tenant: acme
                 project: www
                 url: https://www.example.org/
+                store: "%s"
                 bindings:
                   - id: newsletter
                     provider: mailchimp
                     settings: {lists: "abc123", baseUrl: "http://127.0.0.1:%d/3.0/", maxAttempts: "1"}
                     secrets: {apiKey: file:mailchimp.key}
-                """.formatted(server.getAddress().getPort()));
+                """.formatted(
+                        dir.resolve("store").toString().replace('\\', '/'),
+                        server.getAddress().getPort()));
         return f;
     }
 

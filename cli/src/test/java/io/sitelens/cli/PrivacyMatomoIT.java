@@ -90,12 +90,15 @@ class PrivacyMatomoIT {
                 tenant: acme
                 project: www
                 url: https://www.example.org/
+                store: "%s"
                 bindings:
                   - id: analytics
                     provider: matomo
                     settings: {baseUrl: "http://127.0.0.1:%d/", siteId: "5"}
                     secrets: {token: file:matomo.token}
-                """.formatted(server.getAddress().getPort()));
+                """.formatted(
+                        dir.resolve("store").toString().replace('\\', '/'),
+                        server.getAddress().getPort()));
         return f;
     }
 

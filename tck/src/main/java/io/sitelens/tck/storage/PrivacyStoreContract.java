@@ -285,4 +285,35 @@ public abstract class PrivacyStoreContract {
             assertThat(store.consentResidue(B, "p1")).isEmpty();
         }
     }
+
+    @Nested
+    class TenantDeletion {
+        @Test
+        void deleting_a_tenant_removes_its_privacy_data_and_nothing_of_another_tenant() {
+            for (io.sitelens.model.TenantId t : List.of(A, B)) {
+                adapter.tenants().put(new io.sitelens.model.Tenant(t, t.value(), T0, null, null));
+                store.tenantKey(t, "audit");
+                store.putRequest(request(t, "r1", T0, "p1"));
+                store.appendAudit(t, h -> follow(t, h, "test"));
+                store.putSubjectRecord(record(t, "c1", "customerData", T0, null));
+                store.setRestricted(t, "p1", true);
+                store.addObjection(t, "p1", Purpose.MARKETING, T0);
+                store.addConsentResidue(new ConsentResidue(t, "p1", Purpose.MARKETING, T0, "v1", ConsentMethod.FORM));
+            }
+            assertThat(adapter.tenants().delete(A)).isTrue();
+            assertThat(store.requests(A)).isEmpty();
+            assertThat(store.auditEntries(A, 0, 10)).isEmpty();
+            assertThat(store.subjectRecords(A, List.of(ANA))).isEmpty();
+            assertThat(store.restricted(A, "p1")).isFalse();
+            assertThat(store.objections(A, "p1")).isEmpty();
+            assertThat(store.consentResidue(A, "p1")).isEmpty();
+            assertThat(store.tenants())
+                    .as("only the other tenant keeps privacy data")
+                    .containsExactly(B);
+            assertThat(store.requests(B)).hasSize(1);
+            assertThat(store.auditEntries(B, 0, 10)).hasSize(1);
+            assertThat(store.subjectRecords(B, List.of(ANA))).hasSize(1);
+            assertThat(store.restricted(B, "p1")).isTrue();
+        }
+    }
 }

@@ -46,6 +46,19 @@ public final class JdbcPrivacyStore implements PrivacyStore {
     private static final String RECORD_COLUMNS =
             "record_id, category, fields_json, blobs_json, created_at, relationship_end";
 
+    /** Every table of this store; all rows carry the tenant (deleting a tenant empties them). */
+    static final List<String> TENANT_TABLES = List.of(
+            "privacy_keys",
+            "privacy_request_subjects",
+            "privacy_requests",
+            "privacy_audit_log",
+            "privacy_audit_heads",
+            "privacy_subject_identities",
+            "privacy_subject_records",
+            "privacy_restrictions",
+            "privacy_objections",
+            "privacy_consent_residue");
+
     private final Database db;
 
     public JdbcPrivacyStore(Database db) {

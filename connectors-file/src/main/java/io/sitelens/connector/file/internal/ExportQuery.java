@@ -42,6 +42,10 @@ public final class ExportQuery {
         final @Nullable String page;
         final double[] sums;
         final double[] weights;
+        /** The first value of each metric, returned as is when it is the only one (no rounding noise). */
+        final double[] single;
+
+        final int[] counts;
         final String firstSeen;
 
         Group(LocalDate day, @Nullable String page, int metrics, String firstSeen) {
@@ -49,6 +53,8 @@ public final class ExportQuery {
             this.page = page;
             this.sums = new double[metrics];
             this.weights = new double[metrics];
+            this.single = new double[metrics];
+            this.counts = new int[metrics];
             this.firstSeen = firstSeen;
         }
     }
@@ -117,6 +123,9 @@ public final class ExportQuery {
                                 continue;
                             }
                             double v = values[index[i]];
+                            if (g.counts[i]++ == 0) {
+                                g.single[i] = v;
+                            }
                             if (additive(typed.get(i))) {
                                 g.sums[i] += v;
                                 g.weights[i] = 1;
@@ -165,7 +174,9 @@ public final class ExportQuery {
             double[] values = new double[typed.size()];
             boolean any = false;
             for (int i = 0; i < values.length; i++) {
-                values[i] = g.weights[i] == 0 ? Double.NaN : g.sums[i] / (additive(typed.get(i)) ? 1 : g.weights[i]);
+                values[i] = g.counts[i] == 0
+                        ? Double.NaN
+                        : g.counts[i] == 1 ? g.single[i] : g.sums[i] / (additive(typed.get(i)) ? 1 : g.weights[i]);
                 any |= !Double.isNaN(values[i]);
             }
             if (!any) {

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             MetricsCommand.class,
             GtmCommand.class,
             AnomaliesCommand.class,
+            AuditCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,239 @@
+package io.sitelens.cli;
+
+import io.sitelens.Outcome;
+import io.sitelens.Run;
+import io.sitelens.Sitelens;
+import io.sitelens.SitelensException;
+import io.sitelens.insights.InsightEngine;
+import io.sitelens.insights.InsightReport;
+import io.sitelens.insights.StoredInsightContext;
+import io.sitelens.model.ConnectorBinding;
+import io.sitelens.model.DateRange;
+import io.sitelens.model.Project;
+import io.sitelens.model.TrackingPlan;
+import io.sitelens.report.HtmlReport;
+import io.sitelens.report.JsonSummary;
+import io.sitelens.report.ReportData;
+import io.sitelens.report.ReportOptions;
+import io.sitelens.spi.connector.ConnectorCapability;
+import io.sitelens.spi.connector.MetricConnector;
+import io.sitelens.spi.connector.MetricConnectorFactory;
+import io.sitelens.spi.storage.RunRecord;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The phases of {@code sitelens audit} and {@code sitelens demo}: store the project, sync every bound
+ * connector for the last 365 days, compute and store insights, write the report and its JSON summary.
+ * Every phase reports progress on stderr; every phase's outcome is kept for the summary. Re-running
+ * resumes: the sync engine fetches only what is missing, insights are replaced, the report is rewritten
+ * atomically.
+ */
+final class AuditPipeline {
+    /** How long the sync phase may take before the audit gives up on it (the run stays resumable). */
+    static final Duration SYNC_TIMEOUT = Duration.ofMinutes(30);
+
+    private final Sitelens sitelens;
+    private final PrintWriter err;
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private int phase;
+    private volatile @Nullable Run current;
+    private final int phases;
+
+    AuditPipeline(Sitelens sitelens, PrintWriter err, int phases) {
+        this.sitelens = sitelens;
+        this.err = err;
+        this.phases = phases;
+    }
+
+    List<Outcome> outcomes() {
+        return outcomes;
+    }
+
+    List<String> notes() {
+        return notes;
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    void progress(String name, String message) {
+        err.printf(Locale.ROOT, "[%d/%d] %-11s %s%n", phase, phases, name, message);
+        err.flush();
+    }
+
+    private void begin(String name, String message) {
+        phase++;
+        progress(name, message);
+    }
+
+    /** Stores the project (creating or updating it). */
+    Project project(Project project) {
+        begin("project", project.key() + " " + project.mainUrl());
+        sitelens.storage().projects().put(project);
+        return project;
+    }
+
+    /** Syncs every bound metric connector for the 365 days up to yesterday, waiting for the run to end. */
+    void sync(Project project, LocalDate yesterday) {
+        List<String> sources = project.bindings().stream()
+                .filter(b -> syncable(b))
+                .map(ConnectorBinding::bindingId)
+                .toList();
+        if (sources.isEmpty()) {
+            begin("sync", "no analytics binding: skipped (bind ga4, matomo or file in --config)");
+            outcomes.add(new Outcome.Skipped("sync", "no analytics binding"));
+            return;
+        }
+        begin("sync", "365 days of " + String.join(", ", sources) + " …");
+        Run run = sitelens.startSync(
+                project,
+                io.sitelens.SyncOptions.defaults("audit")
+                        .withSources(java.util.Set.copyOf(sources))
+                        .withRange(yesterday.minusDays(364), yesterday));
+        RunRecord r = await(run);
+        for (Outcome o : r.outcomes()) {
+            outcomes.add(o);
+            progress("sync", describe(o));
+        }
+        progress("sync", "run " + r.id() + " " + r.status().name().toLowerCase(Locale.ROOT));
+    }
+
+    private boolean syncable(ConnectorBinding b) {
+        MetricConnectorFactory f = sitelens.connectorFactories().get(b.providerId());
+        return f != null
+                && (f.capabilities().contains(ConnectorCapability.SITE_SERIES)
+                        || f.capabilities().contains(ConnectorCapability.PAGE_METRICS));
+    }
+
+    private RunRecord await(Run run) {
+        current = run;
+        long deadline = System.nanoTime() + SYNC_TIMEOUT.toNanos();
+        try {
+            while (true) {
+                try {
+                    return run.await(Duration.ofSeconds(5));
+                } catch (SitelensException e) {
+                    if (e.errorCode().equals(io.sitelens.ErrorCode.CANCELLED)) {
+                        run.cancel();
+                        throw e;
+                    }
+                    if (System.nanoTime() > deadline || run.isDone()) {
+                        run.cancel();
+                        throw e;
+                    }
+                    progress("sync", "still running …");
+                }
+            }
+        } finally {
+            current = null;
+        }
+    }
+
+    /**
+     * Ctrl-C: asks the running sync (if any) to stop and waits a little for it, so the run is recorded as
+     * cancelled and the points written so far stay (a re-run resumes from them).
+     */
+    void interrupt() {
+        Run r = current;
+        if (r != null) {
+            r.cancel();
+            try {
+                r.await(Duration.ofSeconds(5));
+            } catch (SitelensException e) {
+                // the run ends on its own; the store's writes are idempotent
+            }
+        }
+    }
+
+    /** The tracking plan of the first binding with the TRACKING_PLAN capability, or null. */
+    @Nullable
+    TrackingPlan trackingPlan(Project project) {
+        for (ConnectorBinding b : project.bindings()) {
+            MetricConnectorFactory f = sitelens.connectorFactories().get(b.providerId());
+            if (f != null && f.capabilities().contains(ConnectorCapability.TRACKING_PLAN)) {
+                try (MetricConnector c = sitelens.openConnector(project, b.bindingId())) {
+                    TrackingPlan plan = c.trackingPlan();
+                    outcomes.add(new Outcome.Succeeded(
+                            b.bindingId(),
+                            "tracking plan " + plan.containerId() + ", "
+                                    + plan.tags().size() + " tags"));
+                    return plan;
+                } catch (SitelensException e) {
+                    outcomes.add(Outcome.Failed.of(b.bindingId(), e));
+                    notes.add("The tracking plan of binding '" + b.bindingId() + "' could not be read: "
+                            + e.getMessage());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Runs every insight provider over the stored data and replaces the project's insights. */
+    int insights(Project project, LocalDate yesterday, @Nullable TrackingPlan plan) {
+        begin("insights", "analysing …");
+        DateRange period = DateRange.lastDays(yesterday, 365);
+        InsightReport report = InsightEngine.builder()
+                .build()
+                .run(StoredInsightContext.of(sitelens.storage(), project, period, sitelens.clock(), plan));
+        sitelens.storage()
+                .insights()
+                .replace(project.key(), report.insights(), sitelens.clock().instant());
+        for (Outcome o : report.outcomes()) {
+            if (!(o instanceof Outcome.Succeeded)) {
+                outcomes.add(o);
+                progress("insights", describe(o));
+            }
+        }
+        progress(
+                "insights",
+                report.insights().size() + " insights in " + report.elapsed().toMillis() + " ms");
+        return report.insights().size();
+    }
+
+    /** Writes the HTML report and the JSON summary next to it (same name, {@code .json}). */
+    ReportData report(Project project, Path html, int screenshots, LocalDate yesterday, @Nullable TrackingPlan plan) {
+        begin("report", "writing " + html.toAbsolutePath() + " …");
+        ReportOptions.Builder o = ReportOptions.builder()
+                .asOf(yesterday)
+                .screenshots(Math.min(screenshots, 500))
+                .trackingPlan(plan);
+        notes.forEach(o::note);
+        ReportData data = ReportData.collect(sitelens, project, o.build());
+        try {
+            HtmlReport.write(data, html);
+            JsonSummary.write(data, json(html));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + html + ": " + e.getMessage(), e);
+        }
+        progress("report", "done: " + html.toAbsolutePath());
+        return data;
+    }
+
+    static Path json(Path html) {
+        String name = html.getFileName().toString();
+        String base = name.endsWith(".html") ? name.substring(0, name.length() - 5) : name;
+        return html.resolveSibling(base + ".json");
+    }
+
+    static String describe(Outcome o) {
+        if (o instanceof Outcome.Succeeded s) {
+            return s.providerId() + ": " + s.summary();
+        }
+        if (o instanceof Outcome.Failed f) {
+            return f.providerId() + ": FAILED " + f.message();
+        }
+        Outcome.Skipped s = (Outcome.Skipped) o;
+        return s.providerId() + ": skipped, " + s.reason();
+    }
+}

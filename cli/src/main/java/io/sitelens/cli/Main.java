@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             MetricsCommand.class,
             GtmCommand.class,
             AnomaliesCommand.class,
+            CrawlCommand.class,
             AuditCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

@@ -156,7 +156,7 @@ for d in docs:
 for p in ("/team.html", "/careers.html", "/privacy.html", "/terms.html"):
     weights[p] = 12
 start = END - datetime.timedelta(days=DAYS - 1)
-anomaly_day = END - datetime.timedelta(days=40)
+anomaly_day = END - datetime.timedelta(days=9)
 rows = []
 for n in range(DAYS):
     day = start + datetime.timedelta(days=n)

@@ -4,6 +4,7 @@ import io.sitelens.Outcome;
 import io.sitelens.Sitelens;
 import io.sitelens.cli.config.ProjectConfig;
 import io.sitelens.cli.config.ProjectConfigLoader;
+import io.sitelens.crawler.CrawlConfig;
 import io.sitelens.memory.InMemoryStorageAdapter;
 import io.sitelens.model.Project;
 import io.sitelens.model.ProjectKey;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "audit",
-        description = "Audit a site: sync analytics, compute insights, write report.html and report.json.")
+        description = "Audit a site: sync analytics, crawl, compute insights, write report.html and report.json.")
 final class AuditCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "URL", description = "The site's main URL.")
@@ -58,6 +59,14 @@ final class AuditCommand implements Callable<Integer> {
             description = "Screenshots of the top N pages shown in the report (default 100).")
     int screenshots;
 
+    @Option(names = "--max-pages", paramLabel = "N", description = "Crawl at most N pages (default ${DEFAULT-VALUE}).")
+    int maxPages = CrawlConfig.DEFAULTS.maxPages();
+
+    @Option(
+            names = "--allow-private-network",
+            description = "Allow loopback, private and link-local addresses (refused by default).")
+    boolean allowPrivateNetwork;
+
     @Option(names = "--json", description = "Print one JSON document (schemaVersion 1) instead of the path.")
     boolean json;
 
@@ -78,12 +87,17 @@ final class AuditCommand implements Callable<Integer> {
         StorageAdapter storage = new InMemoryStorageAdapter();
         try (Sitelens sitelens = cfg == null ? Runtime.openWithoutProject(storage) : Runtime.open(storage, cfg)) {
             AuditPipeline pipeline =
-                    new AuditPipeline(sitelens, spec.commandLine().getErr(), 4);
+                    new AuditPipeline(sitelens, spec.commandLine().getErr(), 5);
             pipeline.note("This audit ran on an in-memory store: re-running starts over.");
+            CrawlConfig crawl = CrawlConfig.builder()
+                    .maxPages(maxPages)
+                    .allowPrivateNetwork(allowPrivateNetwork)
+                    .build();
             return run(
                     pipeline,
                     sitelens,
                     project,
+                    crawl,
                     report,
                     screenshots,
                     json,
@@ -96,6 +110,7 @@ final class AuditCommand implements Callable<Integer> {
             AuditPipeline pipeline,
             Sitelens sitelens,
             Project project,
+            CrawlConfig crawl,
             Path report,
             int screenshots,
             boolean json,
@@ -107,6 +122,7 @@ final class AuditCommand implements Callable<Integer> {
                     .minusDays(1);
             Project stored = pipeline.project(project);
             pipeline.sync(stored, yesterday);
+            pipeline.crawl(stored, crawl, yesterday);
             TrackingPlan plan = pipeline.trackingPlan(stored);
             pipeline.insights(stored, yesterday, plan);
             ReportData data = pipeline.report(stored, report, screenshots, yesterday, plan);

@@ -4,6 +4,11 @@ import io.sitelens.Outcome;
 import io.sitelens.Run;
 import io.sitelens.Sitelens;
 import io.sitelens.SitelensException;
+import io.sitelens.UsageRecorder;
+import io.sitelens.crawler.CrawlConfig;
+import io.sitelens.crawler.CrawlReport;
+import io.sitelens.crawler.CrawlResult;
+import io.sitelens.crawler.Crawler;
 import io.sitelens.insights.InsightEngine;
 import io.sitelens.insights.InsightReport;
 import io.sitelens.insights.StoredInsightContext;
@@ -18,6 +23,7 @@ import io.sitelens.report.ReportOptions;
 import io.sitelens.spi.connector.ConnectorCapability;
 import io.sitelens.spi.connector.MetricConnector;
 import io.sitelens.spi.connector.MetricConnectorFactory;
+import io.sitelens.spi.storage.CrawlRun;
 import io.sitelens.spi.storage.RunRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -32,7 +38,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The phases of {@code sitelens audit} and {@code sitelens demo}: store the project, sync every bound
- * connector for the last 365 days, compute and store insights, write the report and its JSON summary.
+ * connector for the last 365 days, crawl the site, compute and store insights, write the report and its JSON summary.
  * Every phase reports progress on stderr; every phase's outcome is kept for the summary. Re-running
  * resumes: the sync engine fetches only what is missing, insights are replaced, the report is rewritten
  * atomically.
@@ -153,6 +159,69 @@ final class AuditPipeline {
             } catch (SitelensException e) {
                 // the run ends on its own; the store's writes are idempotent
             }
+        }
+    }
+
+    /**
+     * Crawls the project's start URLs (resuming an unfinished crawl of the same root), with the page URLs
+     * analytics knows so that pages nobody links to show up as orphans.
+     */
+    void crawl(Project project, CrawlConfig config, LocalDate yesterday) {
+        begin("crawl", project.startUrls().size() + " start URL(s) from " + project.mainUrl() + " …");
+        java.util.Set<String> analyticsUrls = new java.util.LinkedHashSet<>();
+        DateRange recent = DateRange.lastDays(yesterday, 365);
+        for (String source : sitelens.storage().metrics().sources(project.key())) {
+            for (String key : sitelens.storage()
+                    .metrics()
+                    .dimensionKeys(project.key(), source, io.sitelens.model.MetricName.PAGE_VIEWS, recent)) {
+                if (key.startsWith("page=/") && analyticsUrls.size() < 100_000) {
+                    try {
+                        analyticsUrls.add(
+                                project.mainUrl().resolve(key.substring(5)).toString());
+                    } catch (IllegalArgumentException e) {
+                        // a path analytics recorded that is no URL: nothing to compare with the crawl
+                    }
+                }
+            }
+        }
+        try (UsageRecorder usage = sitelens.usageRecorder(project.key(), "crawler")) {
+            Crawler crawler = Crawler.builder()
+                    .sitelens(sitelens)
+                    .config(config)
+                    .usage(usage)
+                    .analyticsUrls(analyticsUrls)
+                    .eventListener(new CrawlCommand.Progress(err, System.console() != null))
+                    .build();
+            CrawlResult r = crawler.crawl(
+                    project.key(),
+                    project.startUrls().stream().map(java.net.URI::toString).toList());
+            CrawlReport report = r.report();
+            String summary = report.pages() + " pages, " + report.resources() + " resources, "
+                    + report.findings().values().stream()
+                            .mapToLong(Long::longValue)
+                            .sum() + " findings"
+                    + (r.resumed() ? " (resumed)" : "") + ", "
+                    + r.status().name().toLowerCase(Locale.ROOT);
+            if (report.pages() == 0) {
+                String start = project.startUrls().get(0).toString();
+                String why = sitelens.storage().crawls().findings(project.key(), r.runId()).stream()
+                        .filter(f -> f.url().equals(start))
+                        .map(f -> f.checkId() + ": " + f.message())
+                        .findFirst()
+                        .orElse("see the warnings above");
+                summary = "no page of " + start + " could be crawled: " + why;
+                notes.add("Crawl: " + summary);
+                outcomes.add(new Outcome.Failed("crawler", io.sitelens.ErrorCode.EXTERNAL_UNAVAILABLE, summary));
+            } else if (r.status() == CrawlRun.Status.COMPLETED) {
+                outcomes.add(new Outcome.Succeeded("crawler", summary));
+            } else {
+                outcomes.add(new Outcome.Failed("crawler", io.sitelens.ErrorCode.EXTERNAL_UNAVAILABLE, summary));
+            }
+            r.warnings().forEach(w -> notes.add("Crawl: " + w));
+            progress("crawl", summary);
+        } catch (SitelensException e) {
+            outcomes.add(Outcome.Failed.of("crawler", e));
+            progress("crawl", "FAILED " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sitelens.cli;
 
 import io.sitelens.Sitelens;
+import io.sitelens.crawler.CrawlConfig;
 import io.sitelens.memory.InMemoryStorageAdapter;
 import io.sitelens.model.ConnectorBinding;
 import io.sitelens.model.Project;
@@ -55,12 +56,18 @@ final class DemoCommand implements Callable<Integer> {
                     .build();
             spec.commandLine().getErr().println("sitelens demo: serving the sample site at " + site.url());
             AuditPipeline pipeline =
-                    new AuditPipeline(sitelens, spec.commandLine().getErr(), 4);
+                    new AuditPipeline(sitelens, spec.commandLine().getErr(), 5);
             pipeline.note("This is the bundled demo: the site, its analytics and its GTM container are synthetic.");
+            // the demo site is on loopback: allow exactly that address, nothing else private
+            CrawlConfig crawl = CrawlConfig.builder()
+                    .allowAddress(java.net.InetAddress.getLoopbackAddress())
+                    .checkExternal(false)
+                    .build();
             return AuditCommand.run(
                     pipeline,
                     sitelens,
                     project,
+                    crawl,
                     report,
                     screenshots,
                     json,

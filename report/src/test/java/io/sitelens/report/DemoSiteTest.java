@@ -148,7 +148,7 @@ class DemoSiteTest {
                     .orElseThrow();
             assertThat(spike.dimension(0))
                     .as("the anomaly")
-                    .isEqualTo(yesterday.minusDays(40).toString());
+                    .isEqualTo(yesterday.minusDays(9).toString());
             DateRange recent = DateRange.lastDays(yesterday, 28);
             assertThat(views(c, recent, "/blog/post-3.html"))
                     .as("a mover")

@@ -100,6 +100,18 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
+    @Option(
+            names = "--screenshots",
+            paramLabel = "N",
+            description = "Screenshot the top N pages (by internal in-links) in headless Chromium (default 0).")
+    int screenshots;
+
+    @Option(names = "--full-page", description = "Capture whole pages (up to 16,384 px) instead of the viewport.")
+    boolean fullPage;
+
+    @Option(names = "--mobile", description = "Also capture a mobile viewport (390x844, scale 3).")
+    boolean mobile;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -149,10 +161,14 @@ final class CrawlCommand implements Callable<Integer> {
                     .build();
             List<PageCheck> checks = crawler.checks();
             CrawlResult result = crawler.crawl(project, List.of(start.toString()));
+            CrawlScreenshots.Taken shots = screenshots > 0
+                    ? new CrawlScreenshots(sitelens, err)
+                            .take(project, result.runId(), screenshots, fullPage, mobile, allowPrivateNetwork, out)
+                    : CrawlScreenshots.Taken.NONE;
             if (out != null) {
                 writeFiles(out, storage, project, result, checks);
             }
-            print(result, checks);
+            print(result, checks, shots);
             if (result.report().pages() == 0) {
                 String why = storage.crawls().findings(project, result.runId()).stream()
                         .filter(f -> f.url().equals(start.toString()))
@@ -162,7 +178,7 @@ final class CrawlCommand implements Callable<Integer> {
                 err.println("sitelens: no page of " + start + " could be crawled: " + why);
                 return ExitCode.FAILURE;
             }
-            return result.status() == CrawlRun.Status.COMPLETED ? ExitCode.OK : ExitCode.FAILURE;
+            return result.status() == CrawlRun.Status.COMPLETED && shots.complete() ? ExitCode.OK : ExitCode.FAILURE;
         }
     }
 
@@ -175,14 +191,15 @@ final class CrawlCommand implements Callable<Integer> {
         return id.length() > 64 ? id.substring(0, 64) : id;
     }
 
-    private void print(CrawlResult result, List<PageCheck> checks) {
+    private void print(CrawlResult result, List<PageCheck> checks, CrawlScreenshots.Taken shots) {
         PrintWriter o = spec.commandLine().getOut();
         CrawlReport r = result.report();
         if (json) {
-            o.println(r.toJson());
+            o.println(shots.records().isEmpty() && !shots.requested() ? r.toJson() : shots.addTo(r.toJson()));
             o.flush();
             return;
         }
+        shots.printTo(o);
         o.printf("crawled %s%s: %s%n", r.root(), result.resumed() ? " (resumed)" : "", result.status());
         o.printf(
                 "pages %d  requests %d  resources %d  bytes %d  %.1f s%n",

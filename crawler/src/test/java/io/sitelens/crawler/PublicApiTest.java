@@ -21,6 +21,7 @@ class PublicApiTest {
             CrawlReport.class,
             CrawlResult.class,
             AddressResolver.class,
+            AddressGuard.class,
             CrawlerPlugin.class);
 
     static boolean thirdParty(Type t) {

@@ -1,5 +1,6 @@
 package io.sitelens.crawler.internal;
 
+import io.sitelens.crawler.AddressGuard;
 import io.sitelens.crawler.CrawlConfig;
 import java.io.IOException;
 import java.io.InterruptedIOException;

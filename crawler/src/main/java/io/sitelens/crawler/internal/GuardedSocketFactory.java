@@ -1,5 +1,6 @@
 package io.sitelens.crawler.internal;
 
+import io.sitelens.crawler.AddressGuard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

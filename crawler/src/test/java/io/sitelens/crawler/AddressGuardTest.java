@@ -1,4 +1,4 @@
-package io.sitelens.crawler.internal;
+package io.sitelens.crawler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

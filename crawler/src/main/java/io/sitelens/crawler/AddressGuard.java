@@ -1,4 +1,4 @@
-package io.sitelens.crawler.internal;
+package io.sitelens.crawler;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

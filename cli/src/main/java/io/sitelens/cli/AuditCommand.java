@@ -5,7 +5,6 @@ import io.sitelens.Sitelens;
 import io.sitelens.cli.config.ProjectConfig;
 import io.sitelens.cli.config.ProjectConfigLoader;
 import io.sitelens.crawler.CrawlConfig;
-import io.sitelens.memory.InMemoryStorageAdapter;
 import io.sitelens.model.Project;
 import io.sitelens.model.ProjectKey;
 import io.sitelens.model.TrackingPlan;
@@ -67,6 +66,14 @@ final class AuditCommand implements Callable<Integer> {
             description = "Allow loopback, private and link-local addresses (refused by default).")
     boolean allowPrivateNetwork;
 
+    @Option(
+            names = "--store",
+            paramLabel = "LOCATION",
+            description = "A directory (embedded H2) or a jdbc:postgresql:// URL (password from PGPASSWORD);"
+                    + " default $SITELENS_HOME or ~/.sitelens.")
+    @Nullable
+    String store;
+
     @Option(names = "--json", description = "Print one JSON document (schemaVersion 1) instead of the path.")
     boolean json;
 
@@ -84,11 +91,11 @@ final class AuditCommand implements Callable<Integer> {
                 ? Project.builder(ProjectKey.of("default", projectId(main)), main)
                         .build()
                 : cfg.project().newBuilder().mainUrl(main).build();
-        StorageAdapter storage = new InMemoryStorageAdapter();
-        try (Sitelens sitelens = cfg == null ? Runtime.openWithoutProject(storage) : Runtime.open(storage, cfg)) {
+        StorageAdapter storage = Stores.open(store);
+        try (storage;
+                Sitelens sitelens = cfg == null ? Runtime.openWithoutProject(storage) : Runtime.open(storage, cfg)) {
             AuditPipeline pipeline =
-                    new AuditPipeline(sitelens, spec.commandLine().getErr(), 5);
-            pipeline.note("This audit ran on an in-memory store: re-running starts over.");
+                    new AuditPipeline(sitelens, spec.commandLine().getErr(), 6);
             CrawlConfig crawl = CrawlConfig.builder()
                     .maxPages(maxPages)
                     .allowPrivateNetwork(allowPrivateNetwork)
@@ -98,6 +105,7 @@ final class AuditCommand implements Callable<Integer> {
                     sitelens,
                     project,
                     crawl,
+                    allowPrivateNetwork,
                     report,
                     screenshots,
                     json,
@@ -111,6 +119,7 @@ final class AuditCommand implements Callable<Integer> {
             Sitelens sitelens,
             Project project,
             CrawlConfig crawl,
+            boolean allowPrivateNetwork,
             Path report,
             int screenshots,
             boolean json,
@@ -123,6 +132,7 @@ final class AuditCommand implements Callable<Integer> {
             Project stored = pipeline.project(project);
             pipeline.sync(stored, yesterday);
             pipeline.crawl(stored, crawl, yesterday);
+            pipeline.screenshots(stored, screenshots, allowPrivateNetwork);
             TrackingPlan plan = pipeline.trackingPlan(stored);
             pipeline.insights(stored, yesterday, plan);
             ReportData data = pipeline.report(stored, report, screenshots, yesterday, plan);

@@ -225,6 +225,46 @@ final class AuditPipeline {
         }
     }
 
+    /**
+     * Screenshots of the top {@code n} pages of the latest crawl (by page views where analytics is stored,
+     * else by in-links) in headless Chromium; skipped with a note when Chromium is not installed.
+     */
+    void screenshots(Project project, int n, boolean allowPrivateNetwork) {
+        if (n == 0) {
+            begin("screenshots", "skipped (--screenshots 0)");
+            outcomes.add(new Outcome.Skipped("screenshots", "--screenshots 0"));
+            return;
+        }
+        java.util.Optional<CrawlRun> run = sitelens.storage().crawls().latestCompletedRun(project.key());
+        if (run.isEmpty()) {
+            begin("screenshots", "skipped: no completed crawl");
+            outcomes.add(new Outcome.Skipped("screenshots", "no completed crawl"));
+            return;
+        }
+        begin("screenshots", "top " + n + " pages in headless Chromium …");
+        try {
+            CrawlScreenshots.Taken taken = new CrawlScreenshots(sitelens, err)
+                    .take(project.key(), run.get().id(), n, false, false, allowPrivateNetwork, null);
+            outcomes.add(new Outcome.Succeeded("screenshots", taken.records().size() + " screenshots"));
+            outcomes.addAll(taken.failures());
+            if (!taken.failures().isEmpty()) {
+                notes.add(taken.failures().size() + " screenshot(s) could not be taken; see the runs below.");
+            }
+            progress(
+                    "screenshots",
+                    taken.records().size() + " taken, " + taken.failures().size() + " failed");
+        } catch (SitelensException e) {
+            if (e.errorCode().equals(io.sitelens.ErrorCode.UNSUPPORTED)) {
+                outcomes.add(new Outcome.Skipped("screenshots", String.valueOf(e.getMessage())));
+                notes.add("No screenshots were taken: " + e.getMessage());
+                progress("screenshots", "skipped: " + e.getMessage());
+            } else {
+                outcomes.add(Outcome.Failed.of("screenshots", e));
+                progress("screenshots", "FAILED " + e.getMessage());
+            }
+        }
+    }
+
     /** The tracking plan of the first binding with the TRACKING_PLAN capability, or null. */
     @Nullable
     TrackingPlan trackingPlan(Project project) {

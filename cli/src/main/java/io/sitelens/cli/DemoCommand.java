@@ -2,11 +2,11 @@ package io.sitelens.cli;
 
 import io.sitelens.Sitelens;
 import io.sitelens.crawler.CrawlConfig;
-import io.sitelens.memory.InMemoryStorageAdapter;
 import io.sitelens.model.ConnectorBinding;
 import io.sitelens.model.Project;
 import io.sitelens.model.ProjectKey;
 import io.sitelens.report.DemoSite;
+import io.sitelens.spi.storage.StorageAdapter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,6 +35,13 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--screenshots", defaultValue = "100", paramLabel = "N", description = "Default 100.")
     int screenshots;
 
+    @Option(
+            names = "--store",
+            paramLabel = "LOCATION",
+            description = "Keep the demo's data: a directory or a jdbc:postgresql:// URL (default: a temporary store).")
+    @org.jspecify.annotations.Nullable
+    String store;
+
     @Option(names = "--json", description = "Print one JSON document (schemaVersion 1) instead of the path.")
     boolean json;
 
@@ -45,7 +52,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path work = Files.createTempDirectory("sitelens-demo-");
         try (DemoSite site = DemoSite.start();
-                Sitelens sitelens = Runtime.openWithoutProject(new InMemoryStorageAdapter())) {
+                StorageAdapter storage =
+                        Stores.open(store == null ? work.resolve("store").toString() : store);
+                Sitelens sitelens = Runtime.openWithoutProject(storage)) {
             LocalDate yesterday = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
             Path analytics = DemoSite.writeAnalytics(work, yesterday);
             Path container = DemoSite.writeContainer(work);
@@ -56,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
                     .build();
             spec.commandLine().getErr().println("sitelens demo: serving the sample site at " + site.url());
             AuditPipeline pipeline =
-                    new AuditPipeline(sitelens, spec.commandLine().getErr(), 5);
+                    new AuditPipeline(sitelens, spec.commandLine().getErr(), 6);
             pipeline.note("This is the bundled demo: the site, its analytics and its GTM container are synthetic.");
             // the demo site is on loopback: allow exactly that address, nothing else private
             CrawlConfig crawl = CrawlConfig.builder()
@@ -68,6 +77,7 @@ final class DemoCommand implements Callable<Integer> {
                     sitelens,
                     project,
                     crawl,
+                    true,
                     report,
                     screenshots,
                     json,

@@ -21,7 +21,7 @@ class DemoCommandTest {
         Path report = dir.resolve("out/report.html");
         CliRun r = CliRun.of("demo", "--report", report.toString(), "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).contains("[1/5] project").contains("[2/5] sync").contains("[3/5] crawl");
+        assertThat(r.err()).contains("[1/6] project").contains("[2/6] sync").contains("[3/6] crawl");
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(doc.get("report").asText()).isEqualTo(report.toAbsolutePath().toString());

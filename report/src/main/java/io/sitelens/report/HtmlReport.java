@@ -414,6 +414,10 @@ public final class HtmlReport {
         h.raw("<table class=\"tags\"><thead><tr><th>Tag</th><th>Type</th><th>Status</th><th>Fires on</th>"
                 + "</tr></thead><tbody>");
         Map<String, String> triggerNames = new java.util.HashMap<>();
+        // GTM's built-in triggers have fixed ids and are not listed in exports
+        triggerNames.put("2147479553", "All Pages (built-in)");
+        triggerNames.put("2147479573", "Initialization - All Pages (built-in)");
+        triggerNames.put("2147479572", "Consent Initialization - All Pages (built-in)");
         for (TrackingPlan.Trigger t : plan.triggers()) {
             triggerNames.put(t.id(), t.name());
         }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             GtmCommand.class,
             AnomaliesCommand.class,
             CrawlCommand.class,
+            SyncCommand.class,
+            RunsCommand.class,
             AuditCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

@@ -66,13 +66,8 @@ final class AuditCommand implements Callable<Integer> {
             description = "Allow loopback, private and link-local addresses (refused by default).")
     boolean allowPrivateNetwork;
 
-    @Option(
-            names = "--store",
-            paramLabel = "LOCATION",
-            description = "A directory (embedded H2) or a jdbc:postgresql:// URL (password from PGPASSWORD);"
-                    + " default $SITELENS_HOME or ~/.sitelens.")
-    @Nullable
-    String store;
+    @picocli.CommandLine.Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Option(names = "--json", description = "Print one JSON document (schemaVersion 1) instead of the path.")
     boolean json;
@@ -91,7 +86,7 @@ final class AuditCommand implements Callable<Integer> {
                 ? Project.builder(ProjectKey.of("default", projectId(main)), main)
                         .build()
                 : cfg.project().newBuilder().mainUrl(main).build();
-        StorageAdapter storage = Stores.open(store);
+        StorageAdapter storage = storeOptions.open(cfg);
         try (storage;
                 Sitelens sitelens = cfg == null ? Runtime.openWithoutProject(storage) : Runtime.open(storage, cfg)) {
             AuditPipeline pipeline =

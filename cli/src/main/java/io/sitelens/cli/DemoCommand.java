@@ -35,12 +35,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--screenshots", defaultValue = "100", paramLabel = "N", description = "Default 100.")
     int screenshots;
 
-    @Option(
-            names = "--store",
-            paramLabel = "LOCATION",
-            description = "Keep the demo's data: a directory or a jdbc:postgresql:// URL (default: a temporary store).")
-    @org.jspecify.annotations.Nullable
-    String store;
+    @picocli.CommandLine.Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Option(names = "--json", description = "Print one JSON document (schemaVersion 1) instead of the path.")
     boolean json;
@@ -52,8 +48,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path work = Files.createTempDirectory("sitelens-demo-");
         try (DemoSite site = DemoSite.start();
-                StorageAdapter storage =
-                        Stores.open(store == null ? work.resolve("store").toString() : store);
+                StorageAdapter storage = storeOptions.store == null
+                        ? io.sitelens.storage.jdbc.JdbcStorage.embedded(work.resolve("store"))
+                        : storeOptions.open(null);
                 Sitelens sitelens = Runtime.openWithoutProject(storage)) {
             LocalDate yesterday = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
             Path analytics = DemoSite.writeAnalytics(work, yesterday);

@@ -19,7 +19,7 @@ class DemoCommandTest {
     @Test
     void the_demo_audits_the_bundled_site_and_writes_report_and_summary() throws Exception {
         Path report = dir.resolve("out/report.html");
-        CliRun r = CliRun.of("demo", "--report", report.toString(), "--json");
+        CliRun r = CliRun.of("demo", "--report", report.toString(), "--screenshots", "2", "--json");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("[1/6] project").contains("[2/6] sync").contains("[3/6] crawl");
         JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -50,6 +50,9 @@ class DemoCommandTest {
         assertThat(insights)
                 .contains("crawl.traffic-4xx page:/summer-sale.html", "movers.up page:/blog/post-3.html")
                 .anyMatch(i -> i.startsWith("anomaly."));
+        assertThat(summary.get("screenshots").asInt())
+                .as("with Chromium installed, the top pages are embedded")
+                .isEqualTo(java.nio.file.Files.isExecutable(DemoReportIT.CHROMIUM) ? 2 : 0);
         assertThat(summary.get("trackingPlan").get("containerId").asText()).isEqualTo("GTM-SLDEMO1");
         assertThat(summary.get("trackingCoverage").get("pagesWithoutTag").get(0).asText())
                 .endsWith("/blog/post-7.html");
@@ -58,7 +61,7 @@ class DemoCommandTest {
     @Test
     void without_json_the_demo_prints_the_report_path() {
         Path report = dir.resolve("report.html");
-        CliRun r = CliRun.of("demo", "--report", report.toString());
+        CliRun r = CliRun.of("demo", "--report", report.toString(), "--screenshots", "0");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().strip()).isEqualTo(report.toAbsolutePath().toString());
     }

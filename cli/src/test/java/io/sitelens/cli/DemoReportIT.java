@@ -45,7 +45,7 @@ class DemoReportIT {
                 "needs Chromium and chromedriver (apt-get install chromium chromium-driver, or set"
                         + " SITELENS_CHROMIUM and SITELENS_CHROMEDRIVER)");
         Path report = dir.resolve("report.html");
-        CliRun r = CliRun.of("demo", "--report", report.toString());
+        CliRun r = CliRun.of("demo", "--report", report.toString(), "--screenshots", "6");
         assertThat(r.exitCode()).as(r.err()).isZero();
 
         ChromeOptions options = new ChromeOptions();

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
             CrawlCommand.class,
             SyncCommand.class,
             RunsCommand.class,
+            PrivacyCommand.class,
+            RetentionCommand.class,
             AuditCommand.class,
             DemoCommand.class,
             CommandLine.HelpCommand.class

@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
             RunsCommand.class,
             PrivacyCommand.class,
             RetentionCommand.class,
+            AuditCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -13,11 +13,14 @@ import picocli.CommandLine.Option;
  * {@code $SITELENS_HOME}, else {@code ~/.sitelens} (tests set the {@code sitelens.home} system property).
  */
 final class StoreOptions {
+    /** The location that keeps nothing after the command (one-off crawls, benchmarks). */
+    static final String MEMORY = "memory";
+
     @Option(
             names = "--store",
             paramLabel = "LOCATION",
-            description = "A directory (embedded database) or a jdbc:postgresql:// URL without a password."
-                    + " Default: $SITELENS_HOME, else ~/.sitelens.")
+            description = "A directory (embedded database), a jdbc:postgresql:// URL without a password, or"
+                    + " 'memory' (nothing kept after the command). Default: $SITELENS_HOME, else ~/.sitelens.")
     @Nullable
     String store;
 
@@ -55,6 +58,9 @@ final class StoreOptions {
     /** Opens the store; a PostgreSQL store keeps its blobs under the home directory. */
     StorageAdapter open(@Nullable ProjectConfig config) {
         String loc = location(config);
+        if (loc.equals(MEMORY)) {
+            return new io.sitelens.memory.InMemoryStorageAdapter();
+        }
         return JdbcStorage.open(loc, null, home().resolve("blobs"));
     }
 }

@@ -28,6 +28,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     private final MemoryConsentStore consents = new MemoryConsentStore(lock);
     private final MemoryRunStore runs = new MemoryRunStore(lock);
     private final MemoryScreenshotStore screenshots = new MemoryScreenshotStore(lock);
+    private final MemoryBehaviourStore behaviour = new MemoryBehaviourStore(lock);
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final MemoryProjectStore projects = new MemoryProjectStore(lock, this::dropProject);
     private final MemoryTenantStore tenants = new MemoryTenantStore(lock, this::dropTenant);
@@ -49,6 +50,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
         usage.drop(key);
         runs.drop(key);
         screenshots.drop(key);
+        behaviour.drop(key);
     }
 
     @Override
@@ -109,6 +111,11 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     @Override
     public RunStore runs() {
         return runs;
+    }
+
+    @Override
+    public io.sitelens.spi.storage.BehaviourStore behaviour() {
+        return behaviour;
     }
 
     @Override

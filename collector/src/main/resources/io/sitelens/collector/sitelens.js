@@ -50,7 +50,7 @@
   // A stable selector: the nearest id, else tag names with :nth-of-type, at most 5 levels; no text.
   function selector(el) {
     var path = [];
-    for (var i = 0; el && el.nodeType == 1 && i < 5; i++, el = el.parentElement) {
+    for (var i = 0; el && el.nodeType == 1 && el != d.body && i < 5; i++, el = el.parentElement) {
       if (el.id) {
         path.unshift('#' + el.id);
         break;

@@ -153,6 +153,10 @@ public final class CollectorServer implements AutoCloseable {
     }
 
     private static void answer(HttpExchange ex, int status, @Nullable String text) throws IOException {
+        if (status >= 400) {
+            // the request body may be unread (too large, wrong type): do not reuse the connection
+            ex.getResponseHeaders().set("Connection", "close");
+        }
         if (text == null || status == 204) {
             ex.sendResponseHeaders(status, -1);
             return;

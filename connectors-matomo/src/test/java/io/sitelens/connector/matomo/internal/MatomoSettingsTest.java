@@ -30,8 +30,7 @@ class MatomoSettingsTest {
     @Test
     void every_problem_is_named_at_once() {
         assertThatThrownBy(() -> MatomoSettings.from(
-                        config(Map.of("siteId", "abc", "pageSize", "0", "callTimeout", "soon")), new String[0]),
-                        HttpSettings.DEFAULTS))
+                        config(Map.of("siteId", "abc", "pageSize", "0", "callTimeout", "soon")), HttpSettings.DEFAULTS))
                 .isInstanceOfSatisfying(SitelensException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.CONFIG_INVALID);
                     assertThat(e.getMessage())
@@ -68,7 +67,8 @@ class MatomoSettingsTest {
                 .isEqualTo("https://a.example/matomo/index.php");
         assertThat(MatomoSettings.endpoint("https://a.example/matomo").toString())
                 .isEqualTo("https://a.example/matomo/index.php");
-        assertThat(MatomoSettings.endpoint("https://a.example/index.php?module=CoreHome#x").toString())
+        assertThat(MatomoSettings.endpoint("https://a.example/index.php?module=CoreHome#x")
+                        .toString())
                 .isEqualTo("https://a.example/index.php");
         assertThat(MatomoSettings.endpoint("ftp://a.example/")).isNull();
     }

@@ -12,7 +12,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Website analytics, crawling, insights and GDPR tooling.",
-        subcommands = {PluginsCommand.class, MetricsCommand.class, GtmCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            PluginsCommand.class,
+            MetricsCommand.class,
+            GtmCommand.class,
+            CollectorCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             MetricsCommand.class,
             GtmCommand.class,
             CollectorCommand.class,
+            AnomaliesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             GtmCommand.class,
             CollectorCommand.class,
             AnomaliesCommand.class,
+            CrawlCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

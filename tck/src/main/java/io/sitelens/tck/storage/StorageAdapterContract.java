@@ -186,6 +186,31 @@ public abstract class StorageAdapterContract {
                     .as("second delete reports nothing to delete")
                     .isFalse();
         }
+
+        @Test
+        void deleting_a_project_removes_its_insights_and_every_crawl_run() {
+            CrawlRun run = store.crawls().startRun(A, "https://www.example.org/", T0);
+            store.crawls()
+                    .saveFindings(
+                            A,
+                            run.id(),
+                            List.of(Finding.of("h1-missing", Severity.WARNING, "https://www.example.org/", "m")));
+            store.crawls().finishRun(A, run.id(), CrawlRun.Status.COMPLETED, T0);
+            store.insights()
+                    .replace(
+                            A,
+                            List.of(new Insight(
+                                    "t", 0.5, EntityRef.site(), DateRange.day(D0), List.of(), "e", "a", "p")),
+                            T0);
+            store.projects().delete(A);
+            assertThat(store.insights().list(A))
+                    .as("insights left after delete")
+                    .isEmpty();
+            assertThat(store.crawls().latestCompletedRun(A))
+                    .as("crawl runs left after delete")
+                    .isEmpty();
+            assertThat(store.crawls().run(A, run.id())).isEmpty();
+        }
     }
 
     @Nested
@@ -250,6 +275,16 @@ public abstract class StorageAdapterContract {
             assertThat(store.metrics().count(A))
                     .as("a failing batch must leave nothing half-written (one transaction)")
                     .isZero();
+        }
+
+        @Test
+        void a_batch_repeating_a_key_keeps_the_last_value_once() {
+            store.metrics().upsert(A, List.of(point("", 0, 1), point("", 1, 5), point("", 0, 2)));
+            assertThat(store.metrics().series(A, "ga4", MetricName.PAGE_VIEWS, "", DateRange.day(D0)))
+                    .extracting(MetricPoint::value)
+                    .as("a key given twice in one batch is one point with the value given last")
+                    .containsExactly(2.0);
+            assertThat(store.metrics().count(A)).isEqualTo(2);
         }
 
         @Test
@@ -408,6 +443,33 @@ public abstract class StorageAdapterContract {
                             .complete(A, "frontier", "w2", List.of(again.get(0).id())))
                     .isEqualTo(1);
             assertThat(store.work().remaining(A, "frontier")).isZero();
+        }
+
+        @Test
+        void a_lease_expired_in_one_adapter_is_claimable_through_another() {
+            StorageAdapter other = secondAdapterOnSameStore(store);
+            try {
+                store.work().enqueue(A, "frontier", List.of("u1"));
+                WorkItem first = store.work()
+                        .claim(A, "frontier", "dead-worker", 1, lease, T0)
+                        .get(0);
+                assertThat(other.work().claim(A, "frontier", "w2", 1, lease, T0.plusSeconds(1)))
+                        .as("the other process must not take an item whose lease is running")
+                        .isEmpty();
+                List<WorkItem> taken = other.work().claim(A, "frontier", "w2", 1, lease, T0.plus(lease));
+                assertThat(taken)
+                        .as("an item whose lease has ended is claimable by another process")
+                        .extracting(WorkItem::id)
+                        .containsExactly(first.id());
+                assertThat(store.work().complete(A, "frontier", "dead-worker", List.of(first.id())))
+                        .isZero();
+                assertThat(other.work().complete(A, "frontier", "w2", List.of(first.id())))
+                        .isEqualTo(1);
+            } finally {
+                if (other != store) {
+                    other.close();
+                }
+            }
         }
 
         @Test
@@ -698,6 +760,16 @@ public abstract class StorageAdapterContract {
         }
 
         @Test
+        void of_two_records_at_the_same_instant_the_later_appended_is_in_force() {
+            store.consents().append(rec(ConsentState.GRANTED, T0, ConsentMethod.BANNER));
+            store.consents().append(rec(ConsentState.WITHDRAWN, T0, ConsentMethod.BANNER));
+            assertThat(store.consents().current(TENANT_A, ana, Purpose.BEHAVIOUR_TRACKING, T0))
+                    .as("a withdrawal recorded in the same instant as a grant, but after it, wins")
+                    .map(ConsentRecord::state)
+                    .contains(ConsentState.WITHDRAWN);
+        }
+
+        @Test
         void history_is_oldest_first_and_complete() {
             store.consents()
                     .append(rec(ConsentState.WITHDRAWN, T0.plusSeconds(100), ConsentMethod.GLOBAL_PRIVACY_CONTROL));
@@ -733,6 +805,21 @@ public abstract class StorageAdapterContract {
             assertThat(store.blobs().exists(TENANT_B, r.sha256())).isFalse();
             assertThat(store.blobs().delete(TENANT_B, r.sha256())).isFalse();
             assertThat(store.blobs().exists(TENANT_A, r.sha256())).isTrue();
+        }
+
+        @Test
+        void a_name_that_is_not_a_sha256_finds_nothing_and_deletes_nothing() {
+            store.blobs().put(TENANT_A, png);
+            for (String bad : List.of("../tenant-a", "../../etc/passwd", "", "ABC")) {
+                assertThat(store.blobs().get(TENANT_A, bad)).as("get " + bad).isEmpty();
+                assertThat(store.blobs().exists(TENANT_A, bad))
+                        .as("exists " + bad)
+                        .isFalse();
+                assertThat(store.blobs().delete(TENANT_A, bad))
+                        .as("delete " + bad)
+                        .isFalse();
+            }
+            assertThat(store.blobs().list(TENANT_A)).hasSize(1);
         }
 
         @Test
@@ -795,6 +882,15 @@ public abstract class StorageAdapterContract {
                     .as("tenant B must not write into tenant A's run")
                     .isInstanceOf(RuntimeException.class);
             assertThat(store.crawls().pages(A, run.id())).isEmpty();
+        }
+
+        @Test
+        void finishing_another_tenants_crawl_run_is_refused_and_changes_nothing() {
+            CrawlRun run = store.crawls().startRun(A, "https://www.example.org/", T0);
+            assertThatThrownBy(() -> store.crawls().finishRun(B, run.id(), CrawlRun.Status.FAILED, T0))
+                    .as("tenant B must not finish tenant A's run")
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(store.crawls().run(A, run.id())).map(CrawlRun::status).contains(CrawlRun.Status.RUNNING);
         }
 
         @Test

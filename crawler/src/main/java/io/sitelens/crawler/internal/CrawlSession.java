@@ -1,0 +1,875 @@
+package io.sitelens.crawler.internal;
+
+import crawlercommons.domains.EffectiveTldFinder;
+import crawlercommons.robots.BaseRobotRules;
+import io.sitelens.EventListener;
+import io.sitelens.Outcome;
+import io.sitelens.crawler.CrawlConfig;
+import io.sitelens.crawler.CrawlReport;
+import io.sitelens.crawler.CrawlResult;
+import io.sitelens.crawler.CrawlScope;
+import io.sitelens.model.Finding;
+import io.sitelens.model.Link;
+import io.sitelens.model.Page;
+import io.sitelens.model.ProjectKey;
+import io.sitelens.model.Resource;
+import io.sitelens.model.ResourceType;
+import io.sitelens.model.UsageKind;
+import io.sitelens.spi.UsageMeter;
+import io.sitelens.spi.crawl.FindingSink;
+import io.sitelens.spi.crawl.PageCheck;
+import io.sitelens.spi.storage.BlobRef;
+import io.sitelens.spi.storage.CrawlRun;
+import io.sitelens.spi.storage.StorageAdapter;
+import io.sitelens.spi.storage.WorkItem;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.HttpUrl;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One crawl run: the frontier lives in the store's {@code WorkQueue} (so a killed crawl resumes), workers claim
+ * from it in batches, fetch with per-host politeness, parse once, run page checks, and write pages, links,
+ * resources and findings in batches; site checks run at the end over what was found.
+ */
+public final class CrawlSession {
+    private static final Logger LOG = LoggerFactory.getLogger(CrawlSession.class);
+    private static final String PHASE = "crawl";
+
+    private static final int CLAIM_BATCH = 64;
+    private static final Duration LEASE = Duration.ofHours(1);
+    /** Depth recorded for pages known only from sitemaps (no click path from a start URL). */
+    private static final int UNLINKED = 1_000_000;
+
+    private static final Pattern CSS_URL =
+            Pattern.compile("url\\(\\s*['\"]?([^'\")]+)['\"]?\\s*\\)|@import\\s+['\"]([^'\"]+)['\"]");
+
+    private final ProjectKey project;
+    private final List<HttpUrl> starts;
+    private final CrawlConfig config;
+    private final List<PageCheck> checks;
+    private final StorageAdapter storage;
+    private final EventListener listener;
+    private final UsageMeter usage;
+    private final Clock clock;
+    private final Set<String> analyticsUrls;
+    private final UrlNormalizer normalizer;
+    private final Set<String> scopeKeys = new HashSet<>();
+
+    private final Fetcher fetcher;
+    private final Politeness politeness;
+
+    // frontier and dedupe
+    private final ConcurrentHashMap<String, Integer> known = new ConcurrentHashMap<>();
+    private final Set<String> fetchedPages = ConcurrentHashMap.newKeySet();
+    private final ArrayDeque<WorkItem> local = new ArrayDeque<>();
+    private final AtomicLong pending = new AtomicLong();
+    private final Object frontierLock = new Object();
+
+    // results
+    private final List<Page> pages = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final ConcurrentHashMap<String, Resource> resources = new ConcurrentHashMap<>();
+    private final List<Link> links = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final ConcurrentHashMap<String, String> descriptions = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> canonicals = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, String> redirects = new ConcurrentHashMap<>();
+    private final Set<String> blockedByRobots = ConcurrentHashMap.newKeySet();
+    private final Set<String> sitemapUrls = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, String> sitemapProblems = new ConcurrentHashMap<>();
+
+    // batched writes
+    private ResultWriter writer;
+
+    // counters
+    private final CrawlTally tally = new CrawlTally();
+    private final AtomicLong pagesFetched = new AtomicLong();
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private volatile @Nullable String stopReason;
+    private volatile boolean pageLimitReached;
+    private volatile @Nullable RuntimeException failure;
+
+    private long runId;
+    private String queue = "";
+    private final String worker;
+
+    public CrawlSession(
+            ProjectKey project,
+            List<HttpUrl> starts,
+            CrawlConfig config,
+            List<PageCheck> checks,
+            StorageAdapter storage,
+            EventListener listener,
+            UsageMeter usage,
+            Clock clock,
+            Set<String> analyticsUrls) {
+        this.project = project;
+        this.config = config;
+        this.checks = List.copyOf(checks);
+        this.storage = storage;
+        this.listener = listener;
+        this.usage = usage;
+        this.clock = clock;
+        this.normalizer = new UrlNormalizer(config.maxUrlLength());
+        List<HttpUrl> s = new ArrayList<>();
+        for (HttpUrl u : starts) {
+            s.add(normalizer.normalize(u));
+        }
+        this.starts = List.copyOf(s);
+        Set<String> a = new HashSet<>();
+        for (String u : analyticsUrls) {
+            HttpUrl p = normalizer.parse(u);
+            if (p != null) {
+                a.add(p.toString());
+            }
+        }
+        this.analyticsUrls = Set.copyOf(a);
+        for (HttpUrl u : this.starts) {
+            scopeKeys.add(scopeKey(u.host()));
+        }
+        this.fetcher = new Fetcher(config);
+        this.politeness = new Politeness(fetcher, config, clock, this::warn, this::count);
+        this.worker = "crawler-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
+    }
+
+    // ---------------------------------------------------------------- scope
+
+    private String scopeKey(String host) {
+        if (config.scope() == CrawlScope.HOST) {
+            return host;
+        }
+        String domain = null;
+        try {
+            domain = EffectiveTldFinder.getAssignedDomain(host, true, false);
+        } catch (RuntimeException e) {
+            LOG.debug("no registrable domain for {}: {}", host, e.toString());
+        }
+        return domain == null ? host : domain;
+    }
+
+    boolean inScope(HttpUrl url) {
+        return scopeKeys.contains(scopeKey(url.host()));
+    }
+
+    // ---------------------------------------------------------------- run
+
+    public CrawlResult run() {
+        long started = System.nanoTime();
+        String root = starts.get(0).toString();
+        boolean resumed = openRun(root);
+        listener.phaseStarted(PHASE, -1);
+        CrawlRun.Status status;
+        try {
+            if (!resumed) {
+                seed();
+            }
+            work();
+            flush();
+            RuntimeException f = failure;
+            if (f != null) {
+                throw f;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                status = CrawlRun.Status.INTERRUPTED;
+                stopReason = "cancelled";
+            } else {
+                status = stopReason == null ? CrawlRun.Status.COMPLETED : CrawlRun.Status.INTERRUPTED;
+            }
+            if (status == CrawlRun.Status.COMPLETED) {
+                siteChecks();
+            }
+            storage.crawls().finishRun(project, runId, status, clock.instant());
+            listener.phaseFinished(
+                    PHASE,
+                    status == CrawlRun.Status.COMPLETED
+                            ? new Outcome.Succeeded(PHASE, pagesFetched.get() + " pages")
+                            : new Outcome.Skipped(PHASE, stopReason == null ? "interrupted" : stopReason));
+        } catch (RuntimeException e) {
+            try {
+                flush();
+                storage.crawls().finishRun(project, runId, CrawlRun.Status.INTERRUPTED, clock.instant());
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            listener.phaseFinished(
+                    PHASE,
+                    e instanceof io.sitelens.SitelensException se
+                            ? Outcome.Failed.of(PHASE, se)
+                            : new Outcome.Failed(PHASE, io.sitelens.ErrorCode.INTERNAL, String.valueOf(e)));
+            throw e;
+        } finally {
+            fetcher.close();
+        }
+        long durationMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        return result(root, status, resumed, durationMs);
+    }
+
+    private boolean openRun(String root) {
+        var previous = storage.crawls().latestRun(project, root);
+        if (!config.newRun()
+                && previous.isPresent()
+                && (previous.get().status() == CrawlRun.Status.RUNNING
+                        || previous.get().status() == CrawlRun.Status.INTERRUPTED)) {
+            runId = previous.get().id();
+            queue = "crawl:" + runId;
+            writer = new ResultWriter(storage, project, runId, queue, worker);
+            restore();
+            return true;
+        }
+        CrawlRun run = storage.crawls().startRun(project, root, clock.instant());
+        runId = run.id();
+        queue = "crawl:" + runId;
+        writer = new ResultWriter(storage, project, runId, queue, worker);
+        storage.work().clear(project, queue);
+        return false;
+    }
+
+    /** Rebuilds what a killed or interrupted run had stored, so it continues where it stopped. */
+    private void restore() {
+        for (Page p : storage.crawls().pages(project, runId)) {
+            pages.add(p);
+            known.put(p.url(), p.depth());
+            fetchedPages.add(p.url());
+            if (p.redirectTarget() != null) {
+                redirects.put(p.url(), p.redirectTarget());
+            }
+        }
+        pagesFetched.set(pages.size());
+        for (Resource r : storage.crawls().resources(project, runId)) {
+            resources.put(r.url(), r);
+            known.put(key(r), 0);
+        }
+        links.addAll(storage.crawls().links(project, runId));
+        for (Finding f : storage.crawls().findings(project, runId)) {
+            tally.finding(f);
+        }
+        // everything not done is ours again: the previous owner of this run is gone
+        Instant reclaimAt = clock.instant().plus(LEASE).plusSeconds(1);
+        int claimed;
+        do {
+            List<WorkItem> items = storage.work().claim(project, queue, worker, 1000, LEASE, reclaimAt);
+            claimed = items.size();
+            for (WorkItem w : items) {
+                FrontierItem it = FrontierItem.parse(w.item());
+                if (it != null) {
+                    known.putIfAbsent(it.dedupeKey(), it.depth());
+                }
+                local.add(w);
+                pending.incrementAndGet();
+            }
+        } while (claimed > 0 && local.size() < 10_000_000);
+        warn("resuming crawl run " + runId + " of " + starts.get(0) + ": " + pages.size() + " pages stored, "
+                + local.size() + " URLs left");
+    }
+
+    private static String key(Resource r) {
+        return (r.external() ? "X|" : "R|") + r.url();
+    }
+
+    private void seed() {
+        List<String> items = new ArrayList<>();
+        for (HttpUrl s : starts) {
+            if (known.putIfAbsent("P|" + s, 0) == null) {
+                items.add(FrontierItem.page(s.toString(), 0));
+            }
+        }
+        enqueue(items);
+        if (config.readSitemaps()) {
+            readSitemaps();
+        }
+    }
+
+    private void enqueue(Collection<String> items) {
+        if (items.isEmpty()) {
+            return;
+        }
+        int added = storage.work().enqueue(project, queue, items);
+        pending.addAndGet(added);
+    }
+
+    // ---------------------------------------------------------------- sitemaps
+
+    private void readSitemaps() {
+        Set<String> candidates = new LinkedHashSet<>();
+        Set<String> hosts = new LinkedHashSet<>();
+        for (HttpUrl s : starts) {
+            String origin = Politeness.origin(s);
+            if (hosts.add(origin)) {
+                BaseRobotRules rules = politeness.robots(s);
+                for (String sm : rules.getSitemaps()) {
+                    candidates.add(sm);
+                }
+                candidates.add(origin + "/sitemap.xml");
+            }
+        }
+        ArrayDeque<String> todo = new ArrayDeque<>(candidates);
+        Set<String> done = new HashSet<>();
+        List<String> items = new ArrayList<>();
+        int budget = 1000;
+        int urlBudget = Math.max(config.maxPages() * 2, 1000);
+        while (!todo.isEmpty() && budget-- > 0 && !Thread.currentThread().isInterrupted()) {
+            String sm = todo.poll();
+            if (!done.add(sm)) {
+                continue;
+            }
+            HttpUrl u = HttpUrl.parse(sm);
+            if (u == null) {
+                sitemapProblems.put(sm, "not an http(s) URL");
+                continue;
+            }
+            Fetcher.Result r = politeness.request(u, "GET", (st, ct) -> st >= 200 && st < 300);
+            if (r.status() == 0 || r.status() >= 400 || r.body() == null) {
+                if (!candidates.contains(sm) || !sm.endsWith("/sitemap.xml") || politeness.listsSitemap(sm)) {
+                    sitemapProblems.put(sm, r.status() == 0 ? String.valueOf(r.error()) : "status " + r.status());
+                }
+                continue;
+            }
+            SitemapReader.Parsed parsed = SitemapReader.parse(sm, r.contentType(), r.body(), urlBudget);
+            if (parsed.problem() != null) {
+                sitemapProblems.put(sm, parsed.problem());
+            }
+            todo.addAll(parsed.children());
+            for (String pageUrl : parsed.urls()) {
+                HttpUrl p = normalizer.parse(pageUrl);
+                if (p == null || urlBudget-- <= 0) {
+                    continue;
+                }
+                String norm = p.toString();
+                sitemapUrls.add(norm);
+                if (inScope(p) && normalizer.withinLimit(p) && known.putIfAbsent("P|" + norm, UNLINKED) == null) {
+                    items.add(FrontierItem.page(norm, UNLINKED));
+                }
+            }
+        }
+        enqueue(items);
+    }
+
+    private void count(Fetcher.Result r) {
+        long total = tally.request(r);
+        usage.record(UsageKind.API_CALL, 1);
+        if (r.bodyBytes() > 0) {
+            usage.record(UsageKind.BYTES_FETCHED, r.bodyBytes());
+        }
+        if (total > config.maxTotalBytes() && stopReason == null) {
+            stopReason = "total bytes limit of " + config.maxTotalBytes() + " reached (maxTotalBytes)";
+            warn("crawl stopped: " + stopReason);
+        }
+    }
+
+    // ---------------------------------------------------------------- workers
+
+    private void work() {
+        int n = config.concurrency();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Thread t = new Thread(this::workerLoop, "sitelens-crawl-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } catch (InterruptedException e) {
+            for (Thread t : threads) {
+                t.interrupt();
+            }
+            stopReason = "cancelled";
+            Thread.currentThread().interrupt();
+            for (Thread t : threads) {
+                try {
+                    t.join(config.requestTimeout().toMillis() + 1000);
+                } catch (InterruptedException again) {
+                    break;
+                }
+            }
+        }
+    }
+
+    private void workerLoop() {
+        try {
+            while (true) {
+                WorkItem w = next();
+                if (w == null) {
+                    return;
+                }
+                try {
+                    process(w);
+                } catch (RuntimeException e) {
+                    LOG.warn("crawl of {} failed: {}", w.item(), e.toString(), e);
+                    failure = e;
+                    stopReason = "internal error: " + e;
+                } finally {
+                    pending.decrementAndGet();
+                    synchronized (frontierLock) {
+                        frontierLock.notifyAll();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            stopReason = "cancelled";
+        }
+    }
+
+    private @Nullable WorkItem next() throws InterruptedException {
+        synchronized (frontierLock) {
+            while (true) {
+                if (stopReason != null || Thread.currentThread().isInterrupted()) {
+                    return null;
+                }
+                WorkItem w = local.poll();
+                if (w != null) {
+                    return w;
+                }
+                if (pending.get() <= 0) {
+                    frontierLock.notifyAll();
+                    return null;
+                }
+                List<WorkItem> claimed =
+                        storage.work().claim(project, queue, worker, CLAIM_BATCH, LEASE, clock.instant());
+                if (!claimed.isEmpty()) {
+                    local.addAll(claimed);
+                    continue;
+                }
+                frontierLock.wait(50);
+            }
+        }
+    }
+
+    private void process(WorkItem w) {
+        FrontierItem it = FrontierItem.parse(w.item());
+        boolean complete = true;
+        if (it != null) {
+            switch (it.kind()) {
+                case 'P' -> complete = processPage(it);
+                case 'R' -> complete = processResource(it, false);
+                case 'X' -> complete = processResource(it, true);
+                default -> LOG.warn("unknown frontier item {}", w.item());
+            }
+        }
+        if (complete) {
+            if (writer.done(w.id())) {
+                flush();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- pages
+
+    private boolean processPage(FrontierItem it) {
+        HttpUrl start = HttpUrl.parse(it.url());
+        if (start == null || !fetchedPages.add(it.url())) {
+            return true;
+        }
+        if (pagesFetched.get() >= config.maxPages()) {
+            fetchedPages.remove(it.url());
+            if (!pageLimitReached) {
+                pageLimitReached = true;
+                warn("page limit of " + config.maxPages() + " reached (maxPages); further URLs are not fetched");
+            }
+            return false;
+        }
+        Integer d = known.get("P|" + it.url());
+        int depth = d == null ? it.depth() : Math.min(d, it.depth());
+        if (!politeness.allowed(start)) {
+            blockedByRobots.add(it.url());
+            return true;
+        }
+        pagesFetched.incrementAndGet();
+        usage.record(UsageKind.PAGE_FETCHED, 1);
+
+        List<HttpUrl> requested = new ArrayList<>();
+        List<Fetcher.Result> results = new ArrayList<>();
+        List<String> chain = new ArrayList<>();
+        Set<String> visited = new HashSet<>();
+        HttpUrl current = start;
+        visited.add(current.toString());
+        while (true) {
+            Fetcher.Result r = politeness.request(
+                    current, "GET", (st, ct) -> st >= 200 && st < 300 && (ct == null || ct.contains("html")));
+            if (Politeness.isCancelled(r)) {
+                for (HttpUrl u : requested) {
+                    fetchedPages.remove(u.toString());
+                }
+                fetchedPages.remove(current.toString());
+                pagesFetched.decrementAndGet();
+                return false;
+            }
+            requested.add(current);
+            results.add(r);
+            String location = r.location();
+            HttpUrl next = location == null ? null : normalizer.resolve(current, location);
+            if (next == null) {
+                break;
+            }
+            chain.add(next.toString());
+            if (!visited.add(next.toString())
+                    || !inScope(next)
+                    || chain.size() > config.maxRedirects()
+                    || !normalizer.withinLimit(next)
+                    || !fetchedPages.add(next.toString())) {
+                break;
+            }
+            if (!politeness.allowed(next)) {
+                blockedByRobots.add(next.toString());
+                break;
+            }
+            current = next;
+        }
+        for (int i = 0; i < results.size(); i++) {
+            Fetcher.Result r = results.get(i);
+            String url = requested.get(i).toString();
+            if (r.location() != null && i < chain.size()) {
+                String target = chain.get(i);
+                redirects.put(url, target);
+                FetchedPage ctx = new FetchedPage(
+                        url,
+                        r.status(),
+                        Responses.headerMap(r.headers()),
+                        r.contentType(),
+                        null,
+                        null,
+                        r.bodyBytes(),
+                        r.ttfb(),
+                        depth,
+                        chain.subList(i, chain.size()),
+                        null,
+                        r.error(),
+                        false);
+                record(ctx, target, null);
+            } else {
+                handleFinal(url, r, depth);
+            }
+        }
+        progress();
+        return true;
+    }
+
+    private void handleFinal(String url, Fetcher.Result r, int depth) {
+        HtmlPage html = null;
+        Charset charset = null;
+        String sha = null;
+        byte[] body = r.body();
+        HttpUrl base = HttpUrl.parse(url);
+        if (body != null && r.isHtml() && base != null) {
+            sha = Responses.sha256(body);
+            try {
+                Document doc = Jsoup.parse(new ByteArrayInputStream(body), Responses.charsetOf(r.contentType()), url);
+                charset = doc.charset();
+                html = new HtmlPage(doc, base, normalizer);
+            } catch (IOException | RuntimeException e) {
+                warn("could not parse " + url + ": " + e.getMessage());
+            }
+        } else if (body != null) {
+            sha = Responses.sha256(body);
+        }
+        if (r.truncated()) {
+            warn(url + " is over the decoded size limit of " + config.maxDecodedBytes()
+                    + " bytes (maxDecodedBytes); only its start was read");
+        }
+        FetchedPage ctx = new FetchedPage(
+                url,
+                r.status(),
+                Responses.headerMap(r.headers()),
+                r.contentType(),
+                body,
+                charset,
+                r.bodyBytes(),
+                r.ttfb(),
+                depth,
+                List.of(),
+                html,
+                r.error(),
+                r.truncated());
+        record(ctx, null, sha);
+        if (html != null && ctx.isHtmlOk() && base != null) {
+            follow(ctx, html, base, depth);
+        }
+    }
+
+    private void follow(FetchedPage ctx, HtmlPage html, HttpUrl base, int depth) {
+        String from = ctx.url();
+        int childDepth = depth >= UNLINKED ? 1 : depth + 1;
+        boolean followLinks = !html.metaNofollow() && !Responses.noFollowHeader(ctx.headers());
+        List<String> items = new ArrayList<>();
+        List<Link> found = new ArrayList<>();
+        Set<String> targets = new HashSet<>();
+        for (HtmlPage.Anchor a : html.anchors()) {
+            HttpUrl to = a.url();
+            if (to == null || !normalizer.withinLimit(to)) {
+                continue;
+            }
+            String target = to.toString();
+            if (!targets.add(target)) {
+                continue;
+            }
+            boolean internal = inScope(to);
+            found.add(new Link(from, target, a.text(), a.nofollow(), internal));
+            if (internal) {
+                String k = "P|" + target;
+                Integer prev = known.putIfAbsent(k, childDepth);
+                if (prev == null) {
+                    if (followLinks && !a.nofollow() && childDepth <= config.maxDepth()) {
+                        items.add(FrontierItem.page(target, childDepth));
+                    } else {
+                        known.remove(k);
+                    }
+                } else if (prev > childDepth) {
+                    known.put(k, childDepth);
+                }
+            } else if (config.checkExternal() && known.putIfAbsent("X|" + target, 0) == null) {
+                items.add(FrontierItem.external(target, ResourceType.DOCUMENT));
+            }
+        }
+        for (HtmlPage.Ref ref : html.resources()) {
+            String target = ref.url().toString();
+            if (!normalizer.withinLimit(ref.url())) {
+                continue;
+            }
+            if (inScope(ref.url())) {
+                if (config.fetchResources() && known.putIfAbsent("R|" + target, 0) == null) {
+                    items.add(FrontierItem.resource(target, ref.type()));
+                }
+            } else if (config.checkExternal() && known.putIfAbsent("X|" + target, 0) == null) {
+                items.add(FrontierItem.external(target, ref.type()));
+            }
+        }
+        links.addAll(found);
+        writer.links(found);
+        enqueue(items);
+    }
+
+    private void record(FetchedPage ctx, @Nullable String redirectTarget, @Nullable String sha) {
+        HtmlPage html = ctx.html();
+        boolean indexable =
+                ctx.isHtmlOk() && html != null && !html.metaNoindex() && !Responses.noIndexHeader(ctx.headers());
+        int depth = ctx.depth() >= UNLINKED ? 1 : ctx.depth();
+        Page page = new Page(
+                ctx.url(),
+                ctx.statusCode(),
+                ctx.contentType(),
+                depth,
+                ctx.bodyBytes(),
+                ctx.responseTime(),
+                html == null ? null : html.title(),
+                indexable,
+                sha,
+                redirectTarget,
+                clock.instant());
+        pages.add(page);
+        if (html != null && ctx.isHtmlOk()) {
+            if (html.description() != null) {
+                descriptions.put(ctx.url(), html.description());
+            }
+            if (html.canonicals().size() == 1) {
+                HttpUrl c = normalizer.resolve(
+                        HttpUrl.parse(ctx.url()), html.canonicals().get(0));
+                if (c != null) {
+                    canonicals.put(ctx.url(), c.toString());
+                }
+            }
+            tally.tags(html.tags);
+        }
+        List<Finding> found = new ArrayList<>();
+        FindingSink sink = found::add;
+        FetchedPage checked = ctx.depth() >= UNLINKED ? withDepth(ctx, depth) : ctx;
+        for (PageCheck check : checks) {
+            try {
+                check.checkPage(checked, sink);
+            } catch (RuntimeException e) {
+                LOG.warn("check {} failed on {}: {}", check.id(), ctx.url(), e.toString());
+            }
+        }
+        addFindings(found);
+        writer.page(page);
+    }
+
+    private static FetchedPage withDepth(FetchedPage p, int depth) {
+        return new FetchedPage(
+                p.url(),
+                p.statusCode(),
+                p.headers(),
+                p.contentType(),
+                null,
+                null,
+                p.bodyBytes(),
+                p.responseTime(),
+                depth,
+                p.redirectChain(),
+                p.html(),
+                p.error(),
+                p.truncated());
+    }
+
+    private void addFindings(List<Finding> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        for (Finding f : found) {
+            tally.finding(f);
+        }
+        writer.findings(found);
+    }
+
+    // ---------------------------------------------------------------- resources
+
+    private boolean processResource(FrontierItem it, boolean external) {
+        HttpUrl url = HttpUrl.parse(it.url());
+        if (url == null || resources.containsKey(it.url())) {
+            return true;
+        }
+        Fetcher.Result r;
+        if (external) {
+            r = politeness.request(url, "HEAD", (st, ct) -> false);
+            if (r.status() == 405 || r.status() == 501 || r.status() == 403) {
+                r = politeness.request(url, "GET", (st, ct) -> false);
+            }
+        } else {
+            r = politeness.request(url, "GET", (st, ct) -> st >= 200 && st < 300);
+            int hops = 0;
+            while (r.location() != null && hops++ < config.maxRedirects()) {
+                HttpUrl next = url.resolve(r.location());
+                if (next == null) {
+                    break;
+                }
+                r = politeness.request(next, "GET", (st, ct) -> st >= 200 && st < 300);
+            }
+        }
+        if (Politeness.isCancelled(r)) {
+            return false;
+        }
+        String sha = null;
+        long size = r.bodyBytes();
+        byte[] body = r.body();
+        if (!external && body != null) {
+            BlobRef ref = storage.blobs().put(project.tenant(), body);
+            sha = ref.sha256();
+            size = ref.size();
+            if (it.type() == ResourceType.CSS && inScope(url)) {
+                followCss(url, new String(body, StandardCharsets.UTF_8));
+            }
+        }
+        Resource res = new Resource(it.url(), it.type(), r.status(), r.contentType(), size, sha, external);
+        resources.put(it.url(), res);
+        writer.resource(res);
+        return true;
+    }
+
+    private void followCss(HttpUrl cssUrl, String css) {
+        List<String> items = new ArrayList<>();
+        Matcher m = CSS_URL.matcher(css);
+        int budget = 10_000;
+        while (m.find() && budget-- > 0) {
+            String ref = m.group(1) != null ? m.group(1) : m.group(2);
+            if (ref == null || ref.startsWith("data:")) {
+                continue;
+            }
+            HttpUrl u = normalizer.resolve(cssUrl, ref);
+            if (u == null || !normalizer.withinLimit(u)) {
+                continue;
+            }
+            ResourceType type = Responses.typeFromPath(u.encodedPath());
+            String target = u.toString();
+            if (inScope(u)) {
+                if (known.putIfAbsent("R|" + target, 0) == null) {
+                    items.add(FrontierItem.resource(target, type));
+                }
+            } else if (config.checkExternal() && known.putIfAbsent("X|" + target, 0) == null) {
+                items.add(FrontierItem.external(target, type));
+            }
+        }
+        enqueue(items);
+    }
+
+    // ---------------------------------------------------------------- storage and results
+
+    private void flush() {
+        writer.flush();
+    }
+
+    private void siteChecks() {
+        listener.phaseStarted("crawl:site-checks", checks.size());
+        CrawlSite site = new CrawlSite(
+                starts.stream().map(HttpUrl::toString).toList(),
+                snapshot(pages),
+                snapshot(links),
+                List.copyOf(resources.values()),
+                Set.copyOf(sitemapUrls),
+                analyticsUrls,
+                Map.copyOf(descriptions),
+                Map.copyOf(canonicals),
+                Set.copyOf(blockedByRobots),
+                Map.copyOf(sitemapProblems),
+                Map.copyOf(redirects));
+        List<Finding> found = new ArrayList<>();
+        FindingSink sink = found::add;
+        int done = 0;
+        for (PageCheck check : checks) {
+            try {
+                check.checkSite(site, sink);
+            } catch (RuntimeException e) {
+                LOG.warn("site check {} failed: {}", check.id(), e.toString());
+                warn("check " + check.id() + " failed: " + e.getMessage());
+            }
+            listener.progress("crawl:site-checks", ++done, checks.size());
+        }
+        addFindings(found);
+        flush();
+        listener.phaseFinished(
+                "crawl:site-checks", new Outcome.Succeeded("crawl:site-checks", found.size() + " findings"));
+    }
+
+    private static <T> List<T> snapshot(List<T> list) {
+        synchronized (list) {
+            return List.copyOf(list);
+        }
+    }
+
+    private void progress() {
+        long done = pagesFetched.get();
+        listener.progress(PHASE, done, Math.min(config.maxPages(), done + pending.get()));
+    }
+
+    private void warn(String message) {
+        warnings.add(message);
+        try {
+            listener.warning(PHASE, message);
+        } catch (RuntimeException e) {
+            LOG.debug("event listener failed: {}", e.toString());
+        }
+    }
+
+    private CrawlResult result(String root, CrawlRun.Status status, boolean resumed, long durationMs) {
+        long htmlPages = 0;
+        Set<String> pageUrls = new HashSet<>();
+        for (Page p : snapshot(pages)) {
+            if (p.isHtmlOk() && pageUrls.add(p.url())) {
+                htmlPages++;
+            }
+        }
+        CrawlReport report = tally.report(root, htmlPages, resources.size(), durationMs);
+        return new CrawlResult(runId, status, resumed, report, tally.coverage(), htmlPages, warnings);
+    }
+}

@@ -1,0 +1,5 @@
+/** The crawler's engine: not API. */
+@NullMarked
+package io.sitelens.crawler.internal;
+
+import org.jspecify.annotations.NullMarked;

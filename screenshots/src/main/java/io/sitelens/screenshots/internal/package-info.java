@@ -1,0 +1,5 @@
+/** Not API. */
+@NullMarked
+package io.sitelens.screenshots.internal;
+
+import org.jspecify.annotations.NullMarked;

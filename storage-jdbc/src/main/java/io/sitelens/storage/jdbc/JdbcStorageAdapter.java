@@ -52,6 +52,7 @@ public final class JdbcStorageAdapter implements StorageAdapter {
     private final ConsentStore consents;
     private final TenantStore tenants;
     private final RunStore runs;
+    private final io.sitelens.spi.storage.BehaviourStore behaviour;
     private final ScreenshotStore screenshots;
 
     JdbcStorageAdapter(Database db, BlobStore blobs, @Nullable AutoCloseable ownedPool) {
@@ -68,6 +69,7 @@ public final class JdbcStorageAdapter implements StorageAdapter {
         this.consents = new JdbcConsentStore(db);
         this.tenants = new JdbcTenantStore(db, blobs);
         this.runs = new JdbcRunStore(db);
+        this.behaviour = new io.sitelens.storage.jdbc.internal.JdbcBehaviourStore(db);
         this.screenshots = new JdbcScreenshotStore(db);
     }
 
@@ -130,6 +132,11 @@ public final class JdbcStorageAdapter implements StorageAdapter {
     @Override
     public RunStore runs() {
         return runs;
+    }
+
+    @Override
+    public io.sitelens.spi.storage.BehaviourStore behaviour() {
+        return behaviour;
     }
 
     @Override

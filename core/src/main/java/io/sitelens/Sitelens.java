@@ -54,6 +54,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Sitelens implements AutoCloseable {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Sitelens.class);
+    /** The far end of "all usage so far" (a year every database's timestamp type holds). */
+    private static final java.time.Instant USAGE_HORIZON = java.time.Instant.parse("3000-01-01T00:00:00Z");
+
     private final StorageAdapter storage;
     private final ConsentPolicy consentPolicy;
     private final SecretResolver secrets;
@@ -281,7 +284,7 @@ public final class Sitelens implements AutoCloseable {
                 List.of(),
                 Map.of());
         storage.runs().put(record);
-        UsageSummary before = storage.usage().summarize(project.key(), java.time.Instant.EPOCH, java.time.Instant.MAX);
+        UsageSummary before = storage.usage().summarize(project.key(), java.time.Instant.EPOCH, USAGE_HORIZON);
         executor().execute(() -> {
             RunRecord.Status status;
             List<Outcome> outcomes = List.of();
@@ -300,8 +303,7 @@ public final class Sitelens implements AutoCloseable {
                 status = RunRecord.Status.FAILED;
             }
             try {
-                UsageSummary after =
-                        storage.usage().summarize(project.key(), java.time.Instant.EPOCH, java.time.Instant.MAX);
+                UsageSummary after = storage.usage().summarize(project.key(), java.time.Instant.EPOCH, USAGE_HORIZON);
                 RunRecord end = record.finish(status, clock.instant(), outcomes, spent(before, after));
                 storage.runs().put(end);
                 run.complete(end);

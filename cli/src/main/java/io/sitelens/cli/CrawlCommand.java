@@ -10,7 +10,6 @@ import io.sitelens.crawler.CrawlReport;
 import io.sitelens.crawler.CrawlResult;
 import io.sitelens.crawler.CrawlScope;
 import io.sitelens.crawler.Crawler;
-import io.sitelens.memory.InMemoryStorageAdapter;
 import io.sitelens.model.Finding;
 import io.sitelens.model.Link;
 import io.sitelens.model.Page;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import okhttp3.HttpUrl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -91,11 +89,8 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Also write report.json and CSV files to DIR.")
     Path out;
 
-    @Option(
-            names = "--store",
-            paramLabel = "LOCATION",
-            description = "Where runs are kept: a directory or a jdbc:postgresql:// URL (default: in memory).")
-    String store;
+    @picocli.CommandLine.Mixin
+    StoreOptions storeOptions = new StoreOptions();
 
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
@@ -114,13 +109,6 @@ final class CrawlCommand implements Callable<Integer> {
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
-
-    /** Opens the store named by {@code --store}; the JDBC store is wired here once it is on main. */
-    static Function<String, StorageAdapter> storeOpener = location -> {
-        throw new SitelensException(
-                ErrorCode.UNSUPPORTED,
-                "--store " + location + ": this build has no persistent store; leave --store out to crawl in memory");
-    };
 
     @Override
     public Integer call() {
@@ -149,7 +137,7 @@ final class CrawlCommand implements Callable<Integer> {
                 .build();
         PrintWriter err = spec.commandLine().getErr();
         ProjectKey project = ProjectKey.of("local", projectId(start));
-        StorageAdapter storage = store == null ? new InMemoryStorageAdapter() : storeOpener.apply(store);
+        StorageAdapter storage = storeOptions.open(null);
         try (storage;
                 Sitelens sitelens = Runtime.openWithoutProject(storage);
                 UsageRecorder usage = sitelens.usageRecorder(project, "crawler")) {

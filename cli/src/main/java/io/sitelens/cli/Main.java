@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             CollectorCommand.class,
             AnomaliesCommand.class,
             CrawlCommand.class,
+            SyncCommand.class,
+            RunsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

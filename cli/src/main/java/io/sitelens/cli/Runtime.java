@@ -17,10 +17,15 @@ final class Runtime {
     private Runtime() {}
 
     static Sitelens open(StorageAdapter storage, ProjectConfig config) {
+        return open(storage, config, io.sitelens.EventListener.NONE);
+    }
+
+    static Sitelens open(StorageAdapter storage, ProjectConfig config, io.sitelens.EventListener listener) {
         Path base =
                 config.file().getParent() == null ? Path.of("") : config.file().getParent();
         Sitelens.Builder b = Sitelens.builder()
                 .storage(storage)
+                .eventListener(listener)
                 .discoverPlugins(DiscoveryMode.LENIENT)
                 .secretResolver(EnvironmentSecretResolver.create().withBaseDir(base));
         Sitelens strict = b.consentPolicy(StrictOptInConsentPolicy::new).build();

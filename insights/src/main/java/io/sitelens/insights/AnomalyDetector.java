@@ -23,7 +23,7 @@ import java.time.Instant;
  * <p>Irregular sampling, gaps and repeated timestamps are accepted; points must not go back in time by
  * more than the sampling step (they are compared with their neighbours by time). {@code NaN} values are
  * skipped and score 0. The parameters are frozen (chosen on the NAB development data, see
- * {@code docs/benchmarks/insights.md}). Instances are not thread-safe; use one per series.
+ * {@code docs/benchmarks.md}). Instances are not thread-safe; use one per series.
  */
 public final class AnomalyDetector {
 

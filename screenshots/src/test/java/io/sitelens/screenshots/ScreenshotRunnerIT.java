@@ -128,7 +128,7 @@ class ScreenshotRunnerIT {
         Fixture f = crawled(UsageCaps.NONE);
         ScreenshotRunner runner = new ScreenshotRunner(f.sitelens(), provider);
         ScreenshotRunner.Result r = runner.capture(
-                f.project(),
+                f.project().key(),
                 f.run(),
                 List.of(site.url("/p0"), site.url("/broken")),
                 new ScreenshotRunner.Options(
@@ -156,7 +156,7 @@ class ScreenshotRunnerIT {
         Fixture f = crawled(UsageCaps.NONE.withScreenshotsPerMonth(2));
         ScreenshotRunner runner = new ScreenshotRunner(f.sitelens(), provider);
         assertThatThrownBy(() -> runner.capture(
-                        f.project(),
+                        f.project().key(),
                         f.run(),
                         List.of(site.url("/p0"), site.url("/p1"), site.url("/p2")),
                         ScreenshotRunner.Options.desktop(),

@@ -1,7 +1,5 @@
 package io.sitelens.cli;
 
-import io.sitelens.ErrorCode;
-import io.sitelens.SitelensException;
 import io.sitelens.cli.config.ProjectConfig;
 import io.sitelens.cli.config.ProjectConfigLoader;
 import io.sitelens.collector.Collector;
@@ -55,11 +53,15 @@ final class CollectorCommand implements Runnable {
         @Option(names = "--site", paramLabel = "ID", description = "Site id in the tag (default: the project id).")
         String site;
 
-        CollectorSite site(List<String> extraOrigins) {
+        @org.jspecify.annotations.Nullable
+        ProjectConfig load() {
+            return config == null ? null : ProjectConfigLoader.load(config);
+        }
+
+        CollectorSite site(@org.jspecify.annotations.Nullable ProjectConfig cfg, List<String> extraOrigins) {
             ProjectKey key;
             Set<String> origins = new LinkedHashSet<>(extraOrigins);
-            if (config != null) {
-                ProjectConfig cfg = ProjectConfigLoader.load(config);
+            if (cfg != null) {
                 Project p = cfg.project();
                 key = p.key();
                 for (URI u : p.startUrls()) {
@@ -92,12 +94,9 @@ final class CollectorCommand implements Runnable {
                 description = "Address to bind (default 127.0.0.1).")
         String bind;
 
-        @Option(
-                names = "--store",
-                paramLabel = "LOCATION",
-                defaultValue = "memory",
-                description = "Where events go: memory (default).")
-        String store;
+        /** {@code --store}: as every command (default the embedded store), or {@code memory} for a trial run. */
+        @CommandLine.Mixin
+        StoreOptions store = new StoreOptions();
 
         @Option(
                 names = "--origin",
@@ -125,8 +124,9 @@ final class CollectorCommand implements Runnable {
 
         @Override
         public Integer call() throws InterruptedException {
-            CollectorSite s = site.site(origins);
-            StorageAdapter storage = openStore(store);
+            ProjectConfig cfg = site.load();
+            CollectorSite s = site.site(cfg, origins);
+            StorageAdapter storage = "memory".equals(store.store) ? new InMemoryStorageAdapter() : store.open(cfg);
             Collector.Builder b = Collector.builder().storage(storage).site(s);
             if (geoip != null) {
                 b.geoIpDatabase(geoip);
@@ -185,20 +185,12 @@ final class CollectorCommand implements Runnable {
 
         @Override
         public Integer call() {
-            CollectorSite s = site.site(List.of());
+            CollectorSite s = site.site(site.load(), List.of());
             URI js = script != null ? script : endpoint.resolve("/sitelens.min.js");
             PrintWriter out = spec.commandLine().getOut();
             out.print(Tracker.snippet(s.id(), endpoint, js));
             out.flush();
             return ExitCode.OK;
         }
-    }
-
-    static StorageAdapter openStore(String location) {
-        if (location.equals("memory")) {
-            return new InMemoryStorageAdapter();
-        }
-        throw new SitelensException(
-                ErrorCode.CONFIG_INVALID, "--store " + location + ": this build keeps collector data in memory only");
     }
 }

@@ -30,8 +30,11 @@ class CollectorCommandTest {
         assertThat(r.err()).contains("--site");
     }
 
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path store;
+
     @Test
-    void serve_answers_batches_with_204_and_serves_the_tracker() throws Exception {
+    void serve_answers_batches_with_204_and_serves_the_tracker_and_stores_in_h2() throws Exception {
         io.sitelens.collector.internal.UserAgents.shared(); // the parser takes seconds to build: not on the clock below
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
@@ -45,7 +48,9 @@ class CollectorCommandTest {
                 "--port",
                 Integer.toString(port),
                 "--for",
-                "6",
+                "8",
+                "--store",
+                store.toString(),
                 "--origin",
                 "https://www.example.org"));
         HttpClient http =
@@ -81,5 +86,15 @@ class CollectorCommandTest {
         CliRun r = run.get();
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).contains("ingest  http://127.0.0.1:" + port + "/c").contains("stored=1");
+        try (var h2 = io.sitelens.storage.jdbc.JdbcStorage.embedded(store)) {
+            assertThat(h2.behaviour()
+                            .events(
+                                    io.sitelens.model.ProjectKey.of("default", "shop"),
+                                    java.time.Instant.EPOCH,
+                                    java.time.Instant.now().plusSeconds(60),
+                                    10))
+                    .as("the event is in the embedded store after the server stopped; stderr: %s", r.err())
+                    .hasSize(1);
+        }
     }
 }

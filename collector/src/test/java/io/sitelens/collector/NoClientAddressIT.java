@@ -6,12 +6,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.sitelens.memory.InMemoryStorageAdapter;
 import io.sitelens.model.IdentityType;
 import io.sitelens.model.ProjectKey;
 import io.sitelens.model.SubjectIdentity;
 import io.sitelens.spi.storage.StorageAdapter;
 import io.sitelens.spi.storage.VisitSession;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -34,10 +36,14 @@ class NoClientAddressIT {
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     Logger root;
 
+    @TempDir
+    Path dir;
+
     @BeforeEach
     void captureLogs() {
         root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.DEBUG);
+        root.setLevel(Level.INFO);
+        ((Logger) LoggerFactory.getLogger("io.sitelens")).setLevel(Level.DEBUG);
         logs.start();
         root.addAppender(logs);
     }
@@ -63,10 +69,15 @@ class NoClientAddressIT {
         return out.toString();
     }
 
-    @Test
-    void after_a_day_of_events_no_row_or_log_line_holds_a_client_address() {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"memory", "h2", "postgresql"})
+    void after_a_day_of_events_no_row_or_log_line_holds_a_client_address(String kind) throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-02T00:00:00Z"));
-        InMemoryStorageAdapter store = new InMemoryStorageAdapter();
+        TestStores.Opened opened = TestStores.open(kind, dir);
+        StorageAdapter store = opened.store();
+        store.projects()
+                .put(io.sitelens.model.Project.builder(SHOP, java.net.URI.create("https://www.example.org/"))
+                        .build());
         List<String> addresses = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             addresses.add("81.2.69." + (140 + i));
@@ -115,7 +126,13 @@ class NoClientAddressIT {
                 .filter(java.util.Objects::nonNull)
                 .distinct()
                 .toList();
-        String rows = dump(store, visitors, cookies);
+        String rows = dump(store, visitors, cookies) + opened.dumpTables();
+        store.close();
+        if (!kind.equals("memory")) {
+            assertThat(rows.toLowerCase(java.util.Locale.ROOT))
+                    .as("the tables were read")
+                    .contains("behaviour_events:", "behaviour_sessions:", "consent_records:");
+        }
         String logText = logs.list.stream()
                 .map(e -> e.getFormattedMessage() + " " + e.getThrowableProxy())
                 .collect(Collectors.joining("\n"));

@@ -2,6 +2,7 @@ package io.sitelens.collector;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sitelens.SitelensException;
 import io.sitelens.collector.internal.Batch;
 import io.sitelens.collector.internal.BatchParser;
 import io.sitelens.collector.internal.GeoLookup;
@@ -115,7 +116,14 @@ public final class Collector implements AutoCloseable {
         requireNonNull(body, "body");
         requireNonNull(headers, "headers");
         requireNonNull(remoteAddress, "remoteAddress");
-        IngestResult r = process(body, headers, remoteAddress);
+        IngestResult r;
+        try {
+            r = process(body, headers, remoteAddress);
+        } catch (SitelensException e) {
+            // storage or ledger failure: the record call is atomic, so nothing of the batch was kept
+            log.warn("collector: batch not stored: {}", e.getMessage());
+            r = IngestResult.failed("storage failed: " + e.errorCode().code());
+        }
         counts.get(r.kind()).increment();
         events.add(r.stored());
         if (r.kind() != IngestResult.Kind.STORED && log.isDebugEnabled()) {

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What {@link Collector#ingest} did with a batch, as the HTTP status a host should answer (204 stored or
- * dropped, 400 invalid, 403 origin not allowed, 429 rate limited), how many events it stored, and a reason for
+ * dropped, 400 invalid, 403 origin not allowed, 429 rate limited, 503 the store failed), how many events it stored, and a reason for
  * logs. The reason never contains the client's address or user agent.
  */
 public record IngestResult(int status, int stored, Kind kind, String reason) {
@@ -15,7 +15,9 @@ public record IngestResult(int status, int stored, Kind kind, String reason) {
         DROPPED,
         INVALID,
         FORBIDDEN,
-        RATE_LIMITED
+        RATE_LIMITED,
+        /** The store failed; nothing of the batch was stored. The tracker does not retry. */
+        FAILED
     }
 
     public IngestResult {
@@ -37,6 +39,10 @@ public record IngestResult(int status, int stored, Kind kind, String reason) {
 
     static IngestResult forbidden(String reason) {
         return new IngestResult(403, 0, Kind.FORBIDDEN, reason);
+    }
+
+    static IngestResult failed(String reason) {
+        return new IngestResult(503, 0, Kind.FAILED, reason);
     }
 
     static IngestResult rateLimited() {

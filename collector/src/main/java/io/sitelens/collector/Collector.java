@@ -75,6 +75,8 @@ public final class Collector implements AutoCloseable {
     private final Map<IngestResult.Kind, LongAdder> counts = new EnumMap<>(IngestResult.Kind.class);
     private final LongAdder bots = new LongAdder();
     private final LongAdder events = new LongAdder();
+    /** The ledger state this collector last saw or wrote per tenant, subject and purpose (skips re-reading it). */
+    private final Map<String, ConsentState> ledgerStates = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Collector(Builder b) {
         this.storage = requireNonNull(b.storage, "storage");
@@ -285,12 +287,17 @@ public final class Collector implements AutoCloseable {
             CollectorSite site, SubjectIdentity subject, Purpose purpose, boolean granted, String notice, Instant now) {
         var tenant = site.project().tenant();
         ConsentState state = granted ? ConsentState.GRANTED : ConsentState.WITHDRAWN;
-        Optional<ConsentRecord> current = storage.consents().current(tenant, subject, purpose, now);
-        if (current.isPresent() && current.get().state() == state) {
-            return;
+        String key = tenant.value() + '\n' + subject + '\n' + purpose;
+        if (ledgerStates.get(key) == state) {
+            return; // this collector already saw the ledger in this state; the policy still reads the ledger
         }
-        if (current.isEmpty() && !granted) {
-            return; // no record means no; a refusal of someone never seen adds nothing
+        if (ledgerStates.size() > 200_000) {
+            ledgerStates.clear();
+        }
+        Optional<ConsentRecord> current = storage.consents().current(tenant, subject, purpose, now);
+        if ((current.isPresent() && current.get().state() == state) || (current.isEmpty() && !granted)) {
+            ledgerStates.put(key, state); // no record means no; a refusal of someone never seen adds nothing
+            return;
         }
         storage.consents()
                 .append(new ConsentRecord(
@@ -302,6 +309,7 @@ public final class Collector implements AutoCloseable {
                         notice.isEmpty() ? "unspecified" : notice,
                         ConsentMethod.BANNER,
                         "collector:" + site.id()));
+        ledgerStates.put(key, state);
     }
 
     private static @Nullable String trim(@Nullable String s) {

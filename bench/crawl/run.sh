@@ -20,7 +20,8 @@ bash "$shared/serve-site.sh" start postgresql-doc-15 "$port" >&2
 trap 'bash "$shared/serve-site.sh" stop postgresql-doc-15 "$port" >/dev/null 2>&1 || true' EXIT
 
 # first run: builds the CLI jar if needed and records the class-data-sharing archive (not timed)
-"$root/sitelens" crawl "$url" --allow-private-network --no-external --json > /dev/null 2>&1 || true
+rm -rf "$work"/store-*
+"$root/sitelens" crawl "$url" --allow-private-network --no-external --json --store "$work/store-warmup" > /dev/null 2>&1 || true
 
 field() { awk -v k="$1" -F': ' '$0 ~ k {print $NF}' "$2"; }
 cpu() { awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$1"; }
@@ -29,8 +30,9 @@ secs() { awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }' <<
 : > "$work/results.txt"
 echo "machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1); load $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$rounds"); do
+  # each round stores everything into a fresh embedded H2 store (the CLI default kind of store)
   /usr/bin/time -v -o "$work/sitelens.time" "$root/sitelens" crawl "$url" --allow-private-network --no-external --json \
-      > "$work/sitelens.json" 2> "$work/sitelens.err" || true
+      --store "$work/store-$i" > "$work/sitelens.json" 2> "$work/sitelens.err" || true
   wall=$(field 'Elapsed' "$work/sitelens.time")
   pages=$(grep -m1 '"pages"' "$work/sitelens.json" | tr -dc 0-9)
   requests=$(grep -m1 '"requests"' "$work/sitelens.json" | tr -dc 0-9)

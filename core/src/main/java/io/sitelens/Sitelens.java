@@ -225,8 +225,20 @@ public final class Sitelens implements AutoCloseable {
         return caps.apply(tenant);
     }
 
-    /** Checks caps before work; the crawler and screenshot flows call it too. */
-    public io.sitelens.internal.engine.CapGuard capGuard() {
+    /**
+     * Fails with {@code usage.cap-exceeded}, naming the cap, when {@code more} screenshots would pass the tenant's
+     * monthly cap. Screenshot flows call it before each capture.
+     */
+    public void checkScreenshotCap(io.sitelens.model.TenantId tenant, long more) {
+        capGuard().checkScreenshots(tenant, more);
+    }
+
+    /** Fails with {@code usage.cap-exceeded} when the tenant has spent its external API calls for today. */
+    public void checkApiCallCap(io.sitelens.model.TenantId tenant) {
+        capGuard().checkApiCalls(tenant);
+    }
+
+    private io.sitelens.internal.engine.CapGuard capGuard() {
         return new io.sitelens.internal.engine.CapGuard(storage, caps, clock);
     }
 

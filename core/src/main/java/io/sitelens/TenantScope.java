@@ -257,6 +257,20 @@ public final class TenantScope {
         return store().crawls().latestCompletedRun(key(project));
     }
 
+    /** Screenshots of the latest completed crawl (or of {@code crawlRunId}), by URL then viewport. */
+    public ResultPage<io.sitelens.spi.storage.ScreenshotRecord> screenshots(
+            ProjectId project, @Nullable Long crawlRunId, PageRequest page) {
+        Optional<Long> run = crawlRunId != null
+                ? Optional.of(crawlRunId)
+                : latestCrawl(project).map(CrawlRun::id);
+        requireProject(project);
+        if (run.isEmpty()) {
+            return new ResultPage<>(List.of(), null);
+        }
+        return ResultPage.of(
+                store().screenshots().list(key(project), run.get()), r -> r.url() + '\u0000' + r.viewport(), page);
+    }
+
     // ---- insights, runs, usage
 
     /** How to order insights. */

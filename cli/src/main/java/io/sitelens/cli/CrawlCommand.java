@@ -107,6 +107,12 @@ final class CrawlCommand implements Callable<Integer> {
     @Option(names = "--mobile", description = "Also capture a mobile viewport (390x844, scale 3).")
     boolean mobile;
 
+    @Option(
+            names = "--render",
+            description = "Render every page in headless Chromium and take links, titles and checks from the"
+                    + " rendered DOM (sites built with client-side JavaScript).")
+    boolean render;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -125,7 +131,9 @@ final class CrawlCommand implements Callable<Integer> {
                         throw new SitelensException(
                                 ErrorCode.INVALID_INPUT, "--scope must be host or domain, got '" + scope + "'");
                 };
+        CrawlScreenshots.Browser browser = render ? CrawlScreenshots.browser(allowPrivateNetwork) : null;
         CrawlConfig config = CrawlConfig.builder()
+                .renderer(browser == null ? null : browser.renderer())
                 .maxPages(maxPages)
                 .maxDepth(maxDepth)
                 .concurrency(concurrency)
@@ -138,7 +146,8 @@ final class CrawlCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProjectKey project = ProjectKey.of("local", projectId(start));
         StorageAdapter storage = storeOptions.open(null);
-        try (storage;
+        try (CrawlScreenshots.Browser closeBrowser = browser;
+                storage;
                 Sitelens sitelens = Runtime.openWithoutProject(storage);
                 UsageRecorder usage = sitelens.usageRecorder(project, "crawler")) {
             Crawler crawler = Crawler.builder()

@@ -90,6 +90,28 @@ final class CrawlScreenshots {
         }
     }
 
+    /** A browser for a rendered crawl, closed after the crawl. */
+    record Browser(ScreenshotProvider provider) implements AutoCloseable {
+        io.sitelens.crawler.PageRenderer renderer() {
+            return (io.sitelens.crawler.PageRenderer) provider;
+        }
+
+        @Override
+        public void close() {
+            provider.close();
+        }
+    }
+
+    /** Opens headless Chromium for {@code --render}, or fails saying how to install it. */
+    static Browser browser(boolean allowPrivate) {
+        io.sitelens.screenshots.ScreenshotsPlugin.ChromiumFactory factory =
+                new io.sitelens.screenshots.ScreenshotsPlugin.ChromiumFactory();
+        if (!factory.available()) {
+            throw new SitelensException(ErrorCode.UNSUPPORTED, "--render: " + factory.unavailableReason());
+        }
+        return new Browser(factory.open(allowPrivate));
+    }
+
     Taken take(
             ProjectKey project,
             long runId,

@@ -21,6 +21,10 @@ import picocli.CommandLine.Command;
             CrawlCommand.class,
             SyncCommand.class,
             RunsCommand.class,
+            PrivacyCommand.class,
+            RetentionCommand.class,
+            AuditCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -6,6 +6,7 @@ import io.sitelens.spi.storage.ConsentStore;
 import io.sitelens.spi.storage.CrawlStore;
 import io.sitelens.spi.storage.InsightStore;
 import io.sitelens.spi.storage.MetricStore;
+import io.sitelens.spi.storage.PrivacyStore;
 import io.sitelens.spi.storage.ProjectStore;
 import io.sitelens.spi.storage.RunStore;
 import io.sitelens.spi.storage.StorageAdapter;
@@ -30,6 +31,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     private final MemoryScreenshotStore screenshots = new MemoryScreenshotStore(lock);
     private final MemoryBehaviourStore behaviour = new MemoryBehaviourStore(lock);
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
+    private final MemoryPrivacyStore privacy = new MemoryPrivacyStore(lock, consents);
     private final MemoryProjectStore projects = new MemoryProjectStore(lock, this::dropProject);
     private final MemoryTenantStore tenants = new MemoryTenantStore(lock, this::dropTenant);
 
@@ -39,6 +41,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
         }
         consents.drop(tenant);
         blobs.drop(tenant);
+        privacy.drop(tenant);
     }
 
     private void dropProject(ProjectKey key) {
@@ -121,5 +124,10 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     @Override
     public BlobStore blobs() {
         return blobs;
+    }
+
+    @Override
+    public PrivacyStore privacy() {
+        return privacy;
     }
 }

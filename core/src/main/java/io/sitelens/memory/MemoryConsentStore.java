@@ -56,6 +56,38 @@ final class MemoryConsentStore implements ConsentStore {
         }
     }
 
+    long erase(TenantId tenant, SubjectIdentity subject) {
+        synchronized (lock) {
+            int before = records.size();
+            records.removeIf(r -> r.tenant().equals(tenant) && r.subject().equals(subject));
+            return before - records.size();
+        }
+    }
+
+    long rekey(TenantId tenant, SubjectIdentity from, SubjectIdentity to) {
+        synchronized (lock) {
+            long n = 0;
+            for (int i = 0; i < records.size(); i++) {
+                ConsentRecord r = records.get(i);
+                if (r.tenant().equals(tenant) && r.subject().equals(from)) {
+                    records.set(
+                            i,
+                            new ConsentRecord(
+                                    r.tenant(),
+                                    to,
+                                    r.purpose(),
+                                    r.state(),
+                                    r.at(),
+                                    r.noticeVersion(),
+                                    r.method(),
+                                    r.source()));
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
     void drop(TenantId tenant) {
         records.removeIf(r -> r.tenant().equals(tenant));
     }

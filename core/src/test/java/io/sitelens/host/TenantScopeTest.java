@@ -133,6 +133,7 @@ class TenantScopeTest {
                 t -> t.findings(WWW, null, null, p),
                 t -> t.insights(WWW, null, 0, null, TenantScope.InsightSort.SCORE, p),
                 t -> t.runs(WWW, p),
+                t -> t.screenshots(WWW, null, p),
                 t -> t.usage(WWW, Instant.EPOCH, T0.plusSeconds(1), null),
                 t -> t.archiveProject(WWW),
                 t -> t.updateProject(project(BETA)));

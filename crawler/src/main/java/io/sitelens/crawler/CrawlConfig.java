@@ -43,6 +43,7 @@ public final class CrawlConfig {
     private final String robotsToken;
     private final AddressResolver resolver;
     private final @Nullable X509TrustManager trustManager;
+    private final @Nullable PageRenderer renderer;
 
     private CrawlConfig(Builder b) {
         this.maxPages = b.maxPages;
@@ -68,6 +69,7 @@ public final class CrawlConfig {
         this.robotsToken = b.robotsToken;
         this.resolver = b.resolver;
         this.trustManager = b.trustManager;
+        this.renderer = b.renderer;
     }
 
     public static Builder builder() {
@@ -186,6 +188,11 @@ public final class CrawlConfig {
         return trustManager;
     }
 
+    /** The browser that renders HTML pages for a rendered crawl, or null for a plain crawl. */
+    public @Nullable PageRenderer renderer() {
+        return renderer;
+    }
+
     @Override
     public String toString() {
         return "CrawlConfig{maxPages=" + maxPages + ", maxDepth=" + maxDepth + ", concurrency=" + concurrency
@@ -218,6 +225,7 @@ public final class CrawlConfig {
         private String robotsToken = "sitelens";
         private AddressResolver resolver = AddressResolver.SYSTEM;
         private @Nullable X509TrustManager trustManager;
+        private @Nullable PageRenderer renderer;
 
         private Builder() {}
 
@@ -245,6 +253,7 @@ public final class CrawlConfig {
             robotsToken = c.robotsToken;
             resolver = c.resolver;
             trustManager = c.trustManager;
+            renderer = c.renderer;
         }
 
         public Builder maxPages(int n) {
@@ -356,6 +365,15 @@ public final class CrawlConfig {
         /** Trusts the certificates {@code manager} trusts instead of the system's (a private CA, a test server). */
         public Builder trustManager(X509TrustManager manager) {
             trustManager = requireNonNull(manager, "trustManager");
+            return this;
+        }
+
+        /**
+         * Renders every 2xx HTML page in a browser and takes links, titles and checks from the rendered DOM (for
+         * sites built with client-side JavaScript).
+         */
+        public Builder renderer(@Nullable PageRenderer r) {
+            renderer = r;
             return this;
         }
 

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * connection of the browser goes through a local {@link GuardProxy} that checks the address it connects to
  * (loopback included: Chromium is told not to bypass the proxy for it, and WebRTC may not use non-proxied UDP).
  */
-public final class ChromiumScreenshotProvider implements ScreenshotProvider {
+public final class ChromiumScreenshotProvider implements ScreenshotProvider, io.sitelens.crawler.PageRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(ChromiumScreenshotProvider.class);
     public static final String ID = "chromium";
 
@@ -70,6 +70,28 @@ public final class ChromiumScreenshotProvider implements ScreenshotProvider {
                 if (attempt >= 2) {
                     throw new SitelensException(
                             ErrorCode.EXTERNAL_UNAVAILABLE, ID, "the browser crashed twice on " + request.url(), e);
+                }
+            }
+        }
+    }
+
+    /**
+     * The page's DOM after its scripts ran, for a rendered crawl ({@code crawl --render}). Same browser, same
+     * guard, one page at a time.
+     */
+    @Override
+    public synchronized String render(String url) {
+        if (closed) {
+            throw new IllegalStateException("provider is closed");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return session().render(url, java.time.Duration.ofSeconds(30));
+            } catch (ChromiumSession.BrowserGone e) {
+                restart();
+                if (attempt >= 2) {
+                    throw new SitelensException(
+                            ErrorCode.EXTERNAL_UNAVAILABLE, ID, "the browser crashed twice on " + url, e);
                 }
             }
         }

@@ -67,7 +67,7 @@ public final class ScreenshotRunner {
                     if (cancelled.getAsBoolean()) {
                         return finish(project, crawlRunId, records, findings, failures);
                     }
-                    sitelens.capGuard().checkScreenshots(project.tenant(), 1 + usage.pending(UsageKind.SCREENSHOT));
+                    sitelens.checkScreenshotCap(project.tenant(), 1 + usage.pending(UsageKind.SCREENSHOT));
                     try {
                         Screenshot s = provider.capture(new ScreenshotRequest(
                                 url,

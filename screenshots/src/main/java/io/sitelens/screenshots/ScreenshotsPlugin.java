@@ -58,6 +58,11 @@ public final class ScreenshotsPlugin implements SitelensPlugin {
 
         @Override
         public ScreenshotProvider create(PluginContext context, boolean allowPrivateNetwork) {
+            return open(allowPrivateNetwork);
+        }
+
+        /** A provider (and page renderer) whose browser reaches what the crawler may reach. */
+        public ChromiumScreenshotProvider open(boolean allowPrivateNetwork) {
             AddressGuard guard = new AddressGuard(allowPrivateNetwork, Set.of());
             return new ChromiumScreenshotProvider(install, guard::refusal, NameResolver.SYSTEM);
         }

@@ -66,7 +66,7 @@ class ChromiumScreenshotProviderIT {
     }
 
     private static ScreenshotRequest request(String url, Viewport v, boolean fullPage) {
-        return new ScreenshotRequest(url, v, fullPage, 10_000, Duration.ofSeconds(20));
+        return new ScreenshotRequest(url, v, fullPage, 10_000, Duration.ofSeconds(60));
     }
 
     @Test
@@ -97,7 +97,7 @@ class ChromiumScreenshotProviderIT {
         assertThat(full.width()).isEqualTo(1366);
         assertThat(full.height()).isEqualTo(3000);
         Screenshot capped = provider.capture(
-                new ScreenshotRequest(site.url("/tall"), Viewport.DESKTOP, true, 1200, Duration.ofSeconds(20)));
+                new ScreenshotRequest(site.url("/tall"), Viewport.DESKTOP, true, 1200, Duration.ofSeconds(60)));
         assertThat(capped.height()).as("full page is capped at maxHeight").isEqualTo(1200);
         Screenshot mobile = provider.capture(request(site.url("/tall"), Viewport.MOBILE, false));
         assertThat(mobile.width()).isEqualTo(390 * 3);

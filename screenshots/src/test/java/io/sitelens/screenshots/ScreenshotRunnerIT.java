@@ -132,7 +132,7 @@ class ScreenshotRunnerIT {
                 f.run(),
                 List.of(site.url("/p0"), site.url("/broken")),
                 new ScreenshotRunner.Options(
-                        List.of(Viewport.DESKTOP, Viewport.MOBILE), false, 16_384, Duration.ofSeconds(20)),
+                        List.of(Viewport.DESKTOP, Viewport.MOBILE), false, 16_384, Duration.ofSeconds(60)),
                 () -> false);
         assertThat(r.failures()).isEmpty();
         List<ScreenshotRecord> stored = f.store().screenshots().list(f.project().key(), f.run());
@@ -144,6 +144,7 @@ class ScreenshotRunnerIT {
         assertThat(f.store().crawls().findings(f.project().key(), f.run()))
                 .extracting(fd -> fd.checkId() + " " + fd.url())
                 .contains("js-error " + site.url("/broken"), "request-failed " + site.url("/broken"))
+                .as(f.store().crawls().findings(f.project().key(), f.run()).toString())
                 .noneMatch(s -> s.endsWith("/p0"));
         assertThat(f.sitelens()
                         .usage(f.project().key(), Instant.EPOCH, Instant.now().plusSeconds(60))

@@ -243,6 +243,16 @@ public final class ProjectConfigLoader {
                 }
             });
         }
+        if (provider.equals("file") && settings.containsKey("path")) {
+            // the file connector's path is relative to this config file, not to the working directory
+            Path base = file.toAbsolutePath().getParent();
+            try {
+                settings.put(
+                        "path", base.resolve(settings.get("path")).normalize().toString());
+            } catch (java.nio.file.InvalidPathException e) {
+                throw at(node, path + ".settings.path", "is not a valid path: " + e.getMessage());
+            }
+        }
         try {
             return new ConnectorBinding(id, provider, settings, secrets);
         } catch (IllegalArgumentException e) {

@@ -33,6 +33,17 @@ public interface StorageAdapter extends AutoCloseable {
     BlobStore blobs();
 
     /**
+     * Data-subject requests, the audit log, restriction and objection flags, records about people. Adapters
+     * that do not keep them throw {@link io.sitelens.SitelensException} with {@link
+     * io.sitelens.ErrorCode#UNSUPPORTED}.
+     */
+    default PrivacyStore privacy() {
+        throw new io.sitelens.SitelensException(
+                io.sitelens.ErrorCode.UNSUPPORTED,
+                "storage adapter '" + description() + "' does not keep privacy data (requests, audit log)");
+    }
+
+    /**
      * Tenants. Added in SPI 1.0 after the first stores; a store that does not keep tenants answers
      * {@code input.unsupported} naming itself.
      */

@@ -4,10 +4,12 @@ import crawlercommons.domains.EffectiveTldFinder;
 import crawlercommons.robots.BaseRobotRules;
 import io.sitelens.EventListener;
 import io.sitelens.Outcome;
+import io.sitelens.SitelensException;
 import io.sitelens.crawler.CrawlConfig;
 import io.sitelens.crawler.CrawlReport;
 import io.sitelens.crawler.CrawlResult;
 import io.sitelens.crawler.CrawlScope;
+import io.sitelens.crawler.PageRenderer;
 import io.sitelens.model.Finding;
 import io.sitelens.model.Link;
 import io.sitelens.model.Page;
@@ -578,6 +580,14 @@ public final class CrawlSession {
             try {
                 Document doc = Jsoup.parse(new ByteArrayInputStream(body), Responses.charsetOf(r.contentType()), url);
                 charset = doc.charset();
+                PageRenderer renderer = config.renderer();
+                if (renderer != null && r.status() >= 200 && r.status() < 300) {
+                    try {
+                        doc = Jsoup.parse(renderer.render(url), url);
+                    } catch (SitelensException e) {
+                        warn("could not render " + url + " (kept the fetched HTML): " + e.getMessage());
+                    }
+                }
                 html = new HtmlPage(doc, base, normalizer);
             } catch (IOException | RuntimeException e) {
                 warn("could not parse " + url + ": " + e.getMessage());

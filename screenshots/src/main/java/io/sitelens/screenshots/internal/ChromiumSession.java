@@ -170,6 +170,36 @@ public final class ChromiumSession implements AutoCloseable {
         }
     }
 
+    /** Loads {@code url} in the desktop viewport and returns its DOM after scripts ran. */
+    public String render(String url, Duration timeout) {
+        try {
+            Map<String, Object> metrics = new LinkedHashMap<>();
+            metrics.put("width", Viewport.DESKTOP.width());
+            metrics.put("height", Viewport.DESKTOP.height());
+            metrics.put("deviceScaleFactor", Viewport.DESKTOP.deviceScaleFactor());
+            metrics.put("mobile", false);
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", metrics);
+            driver.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", DESKTOP_UA));
+            driver.manage().timeouts().pageLoadTimeout(timeout);
+            try {
+                driver.get(url);
+            } catch (TimeoutException e) {
+                driver.executeScript("window.stop();");
+            }
+            Object html = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " requestAnimationFrame(() => setTimeout(() => done(document.documentElement.outerHTML), 50));");
+            return String.valueOf(html);
+        } catch (NoSuchSessionException e) {
+            throw new BrowserGone(firstLine(e), e);
+        } catch (WebDriverException e) {
+            if (!alive()) {
+                throw new BrowserGone(firstLine(e), e);
+            }
+            throw new SitelensException(
+                    ErrorCode.EXTERNAL_UNAVAILABLE, "chromium", "could not render " + url + ": " + firstLine(e), e);
+        }
+    }
+
     /** Whether the browser still answers. */
     public boolean alive() {
         try {

@@ -7,6 +7,7 @@ import io.sitelens.spi.storage.ConsentStore;
 import io.sitelens.spi.storage.CrawlStore;
 import io.sitelens.spi.storage.InsightStore;
 import io.sitelens.spi.storage.MetricStore;
+import io.sitelens.spi.storage.PrivacyStore;
 import io.sitelens.spi.storage.ProjectStore;
 import io.sitelens.spi.storage.RunStore;
 import io.sitelens.spi.storage.ScreenshotStore;
@@ -20,6 +21,7 @@ import io.sitelens.storage.jdbc.internal.JdbcConsentStore;
 import io.sitelens.storage.jdbc.internal.JdbcCrawlStore;
 import io.sitelens.storage.jdbc.internal.JdbcInsightStore;
 import io.sitelens.storage.jdbc.internal.JdbcMetricStore;
+import io.sitelens.storage.jdbc.internal.JdbcPrivacyStore;
 import io.sitelens.storage.jdbc.internal.JdbcProjectStore;
 import io.sitelens.storage.jdbc.internal.JdbcRunStore;
 import io.sitelens.storage.jdbc.internal.JdbcScreenshotStore;
@@ -54,6 +56,7 @@ public final class JdbcStorageAdapter implements StorageAdapter {
     private final RunStore runs;
     private final io.sitelens.spi.storage.BehaviourStore behaviour;
     private final ScreenshotStore screenshots;
+    private final PrivacyStore privacy;
 
     JdbcStorageAdapter(Database db, BlobStore blobs, @Nullable AutoCloseable ownedPool) {
         this.db = requireNonNull(db, "db");
@@ -71,6 +74,7 @@ public final class JdbcStorageAdapter implements StorageAdapter {
         this.runs = new JdbcRunStore(db);
         this.behaviour = new io.sitelens.storage.jdbc.internal.JdbcBehaviourStore(db);
         this.screenshots = new JdbcScreenshotStore(db);
+        this.privacy = new JdbcPrivacyStore(db);
     }
 
     /** {@code h2:/path/to/dir} or {@code postgresql://host:port/db}: never a user or a password. */
@@ -127,6 +131,11 @@ public final class JdbcStorageAdapter implements StorageAdapter {
     @Override
     public ScreenshotStore screenshots() {
         return screenshots;
+    }
+
+    @Override
+    public PrivacyStore privacy() {
+        return privacy;
     }
 
     @Override

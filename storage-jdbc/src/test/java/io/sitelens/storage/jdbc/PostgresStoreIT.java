@@ -48,11 +48,11 @@ class PostgresStoreIT {
         String url = pg.freshSchemaUrl();
         JdbcStorage.postgres(url, null, blobs).close();
         String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
-        TestPostgres.execute("UPDATE " + schema + ".sitelens_schema_info SET schema_version = 99");
+        TestPostgres.execute("UPDATE " + schema + ".sitelens_schema_info SET schema_version = 2");
         assertThatThrownBy(() -> JdbcStorage.postgres(url, null, blobs))
                 .isInstanceOfSatisfying(SitelensException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.STORAGE_INCOMPATIBLE);
-                    assertThat(e.getMessage()).contains("schema version 99").contains("newer sitelens");
+                    assertThat(e.getMessage()).contains("schema version 2").contains("newer sitelens");
                 });
     }
 }

@@ -27,11 +27,17 @@ final class Columns {
         return i.truncatedTo(ChronoUnit.MICROS);
     }
 
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    private static final Instant EARLIEST = Instant.parse("-4712-01-01T00:00:00Z");
+
     static void setInstant(PreparedStatement ps, int index, @Nullable Instant i) throws SQLException {
         if (i == null) {
             ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
-            ps.setObject(index, OffsetDateTime.ofInstant(micros(i), ZoneOffset.UTC));
+            // Instant.MIN/MAX (open-ended ranges, as Sitelens.startRun asks usage with) are beyond what
+            // OffsetDateTime and the databases hold: clamp to years -4712 and 9999
+            Instant clamped = i.isAfter(LATEST) ? LATEST : i.isBefore(EARLIEST) ? EARLIEST : i;
+            ps.setObject(index, OffsetDateTime.ofInstant(micros(clamped), ZoneOffset.UTC));
         }
     }
 

@@ -95,6 +95,9 @@ public final class JdbcTenantStore implements TenantStore {
             }
             deleteAll(c, "DELETE FROM projects WHERE tenant_id = ?", id);
             deleteAll(c, "DELETE FROM consent_records WHERE tenant_id = ?", id);
+            for (String table : JdbcPrivacyStore.TENANT_TABLES) {
+                deleteAll(c, "DELETE FROM " + table + " WHERE tenant_id = ?", id);
+            }
             return deleteAll(c, "DELETE FROM tenants WHERE tenant_id = ?", id) > 0;
         });
         for (BlobRef b : blobs.list(id)) {

@@ -17,7 +17,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class SchemaMigrator {
     /** The schema version this build writes: the highest migration under {@code db/sitelens}. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 1;
 
     private SchemaMigrator() {}
 

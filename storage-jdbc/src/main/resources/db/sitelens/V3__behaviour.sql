@@ -1,4 +1,6 @@
--- The behaviour collector's events and visits (sitelens-collector). No column holds an IP address or a
+-- sitelens storage migration 3: the behaviour collector's events and visits (sitelens-collector).
+-- Same portable SQL as migration 1. It only adds tables, so sitelens_schema_info.schema_version stays 1.
+-- No column holds an IP address or a
 -- user-agent string: visitors are a daily keyed hash (visitor_id) and, with consent, a first-party cookie id.
 CREATE TABLE behaviour_sessions (
     tenant_id         VARCHAR(64)              NOT NULL,
@@ -50,5 +52,3 @@ CREATE TABLE behaviour_events (
 CREATE INDEX behaviour_events_time ON behaviour_events (tenant_id, project_id, occurred_at);
 CREATE INDEX behaviour_events_visitor ON behaviour_events (tenant_id, visitor_id);
 CREATE INDEX behaviour_events_cookie ON behaviour_events (tenant_id, cookie_id);
-
-UPDATE sitelens_schema_info SET schema_version = 2 WHERE singleton = 1;

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             PluginsCommand.class,
             MetricsCommand.class,
             GtmCommand.class,
+            CollectorCommand.class,
             AnomaliesCommand.class,
             CrawlCommand.class,
             SyncCommand.class,

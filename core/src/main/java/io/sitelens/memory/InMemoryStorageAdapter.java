@@ -29,6 +29,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     private final MemoryConsentStore consents = new MemoryConsentStore(lock);
     private final MemoryRunStore runs = new MemoryRunStore(lock);
     private final MemoryScreenshotStore screenshots = new MemoryScreenshotStore(lock);
+    private final MemoryBehaviourStore behaviour = new MemoryBehaviourStore(lock);
     private final InMemoryBlobStore blobs = new InMemoryBlobStore();
     private final MemoryPrivacyStore privacy = new MemoryPrivacyStore(lock, consents);
     private final MemoryProjectStore projects = new MemoryProjectStore(lock, this::dropProject);
@@ -52,6 +53,7 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
         usage.drop(key);
         runs.drop(key);
         screenshots.drop(key);
+        behaviour.drop(key);
     }
 
     @Override
@@ -112,6 +114,11 @@ public final class InMemoryStorageAdapter implements StorageAdapter {
     @Override
     public RunStore runs() {
         return runs;
+    }
+
+    @Override
+    public io.sitelens.spi.storage.BehaviourStore behaviour() {
+        return behaviour;
     }
 
     @Override

@@ -145,4 +145,26 @@ public final class StoredInsightContext implements InsightContext {
     public Optional<TrackingPlan> trackingPlan() {
         return Optional.ofNullable(trackingPlan);
     }
+
+    /**
+     * The collector's behaviour aggregates over {@link #period()} (days in the project's zone), or empty when the
+     * store keeps no behaviour data or has none for the period.
+     */
+    @Override
+    public java.util.Optional<io.sitelens.spi.storage.BehaviourAggregates> behaviour() {
+        io.sitelens.spi.storage.BehaviourStore store;
+        try {
+            store = storage.behaviour();
+        } catch (io.sitelens.SitelensException e) {
+            return java.util.Optional.empty(); // a store without behaviour data
+        }
+        var from = period.start().atStartOfDay(project.zone()).toInstant();
+        var to = period.end().plusDays(1).atStartOfDay(project.zone()).toInstant();
+        var a = store.aggregates(project.key(), from, to);
+        return a.visits().visits() == 0
+                        && a.selectors().isEmpty()
+                        && a.engagement().isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(a);
+    }
 }

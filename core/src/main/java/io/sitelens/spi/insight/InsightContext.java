@@ -44,4 +44,12 @@ public interface InsightContext {
     default Optional<TrackingPlan> trackingPlan() {
         return Optional.empty();
     }
+
+    /**
+     * Behaviour aggregates of the project's opt-in collector over {@link #period()}, or empty when the project
+     * collects none (or the store does not keep behaviour data).
+     */
+    default Optional<io.sitelens.spi.storage.BehaviourAggregates> behaviour() {
+        return Optional.empty();
+    }
 }

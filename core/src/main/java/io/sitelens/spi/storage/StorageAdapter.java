@@ -70,6 +70,15 @@ public interface StorageAdapter extends AutoCloseable {
                 io.sitelens.ErrorCode.UNSUPPORTED, "storage " + description() + " does not record runs");
     }
 
+    /**
+     * Behaviour events, visits and their aggregates from the opt-in collector. Added in SPI 1.0 after the first
+     * stores; a store that does not keep behaviour data answers {@code input.unsupported} naming itself.
+     */
+    default BehaviourStore behaviour() {
+        throw new io.sitelens.SitelensException(
+                io.sitelens.ErrorCode.UNSUPPORTED, "storage " + description() + " does not keep behaviour data");
+    }
+
     /** Releases pools and files. Never throws. */
     @Override
     default void close() {}

@@ -54,6 +54,7 @@ public final class JdbcStorageAdapter implements StorageAdapter {
     private final ConsentStore consents;
     private final TenantStore tenants;
     private final RunStore runs;
+    private final io.sitelens.spi.storage.BehaviourStore behaviour;
     private final ScreenshotStore screenshots;
     private final PrivacyStore privacy;
 
@@ -71,6 +72,7 @@ public final class JdbcStorageAdapter implements StorageAdapter {
         this.consents = new JdbcConsentStore(db);
         this.tenants = new JdbcTenantStore(db, blobs);
         this.runs = new JdbcRunStore(db);
+        this.behaviour = new io.sitelens.storage.jdbc.internal.JdbcBehaviourStore(db);
         this.screenshots = new JdbcScreenshotStore(db);
         this.privacy = new JdbcPrivacyStore(db);
     }
@@ -139,6 +141,11 @@ public final class JdbcStorageAdapter implements StorageAdapter {
     @Override
     public RunStore runs() {
         return runs;
+    }
+
+    @Override
+    public io.sitelens.spi.storage.BehaviourStore behaviour() {
+        return behaviour;
     }
 
     @Override

@@ -50,7 +50,9 @@ public final class JdbcProjectStore implements ProjectStore {
             "work_items",
             "insights",
             "usage_records",
-            "metric_series");
+            "metric_series",
+            "behaviour_events",
+            "behaviour_sessions");
 
     private final Database db;
 

@@ -95,6 +95,7 @@ final class RetentionCommand implements Runnable {
                         c.put("records", l.recordIds().size());
                         c.put("recordIds", l.recordIds());
                         c.put("consentRecords", l.consentRecords());
+                        c.put("behaviourRows", l.behaviourRows());
                         cats.add(c);
                     }
                     m.put("categories", cats);

@@ -70,13 +70,17 @@ public final class RetentionJob {
                             storage.privacy().subjectRecordsCreatedBefore(tenant, p.category(), cutoff);
                     };
             long consents = dryRun ? 0 : purge(tenant, due);
+            long behaviourRows = !dryRun && p.category().equals(RetentionPolicies.BEHAVIOUR_EVENTS)
+                    ? purgeBehaviour(tenant, cutoff)
+                    : 0;
             lines.add(new RetentionReport.Line(
                     p.category(),
                     p.period(),
                     p.basis(),
                     cutoff,
                     due.stream().map(SubjectRecord::id).toList(),
-                    consents));
+                    consents,
+                    behaviourRows));
         }
         RetentionReport report = new RetentionReport(tenant, now, dryRun, lines);
         if (!dryRun) {
@@ -87,12 +91,25 @@ public final class RetentionJob {
                         Map.of(
                                 "records", l.recordIds().size(),
                                 "consentRecords", l.consentRecords(),
+                                "behaviourRows", l.behaviourRows(),
                                 "cutoff", l.cutoff().toString(),
                                 "period", l.period().toString()));
             }
             audit.append(tenant, "retention.purge", Map.of("categories", purged, "total", report.total()));
         }
         return report;
+    }
+
+    /** The collector's events and sessions before the cutoff; stores without behaviour data have none. */
+    private long purgeBehaviour(TenantId tenant, Instant cutoff) {
+        try {
+            return storage.behaviour().purgeEventsBefore(tenant, cutoff);
+        } catch (io.sitelens.SitelensException e) {
+            if (e.errorCode().equals(io.sitelens.ErrorCode.UNSUPPORTED)) {
+                return 0;
+            }
+            throw e;
+        }
     }
 
     private long purge(TenantId tenant, List<SubjectRecord> due) {

@@ -20,8 +20,8 @@ public record RetentionReport(TenantId tenant, Instant at, boolean dryRun, List<
     }
 
     /**
-     * One category: its policy, the cutoff, the records due (by record id) and, unless a dry run, how many
-     * consent-ledger records went with them.
+     * One category: its policy, the cutoff, the records due (by record id), unless a dry run how many
+     * consent-ledger records went with them, and for behaviour events how many event and session rows were purged.
      */
     public record Line(
             String category,
@@ -29,7 +29,8 @@ public record RetentionReport(TenantId tenant, Instant at, boolean dryRun, List<
             RetentionPolicy.Basis basis,
             Instant cutoff,
             List<String> recordIds,
-            long consentRecords) {
+            long consentRecords,
+            long behaviourRows) {
         public Line {
             recordIds = List.copyOf(recordIds);
         }

@@ -184,4 +184,50 @@ class RetentionJobTest {
                 .map(AuditEntry::action)
                 .toList();
     }
+
+    @Test
+    void behaviour_events_older_than_13_months_are_purged_and_recent_ones_kept() {
+        io.sitelens.model.ProjectKey site = new io.sitelens.model.ProjectKey(T, io.sitelens.model.ProjectId.of("www"));
+        storage.projects()
+                .put(io.sitelens.model.Project.builder(site, java.net.URI.create("https://www.example.org/"))
+                        .build());
+        for (Instant at :
+                List.of(NOW.minus(java.time.Duration.ofDays(500)), NOW.minus(java.time.Duration.ofDays(10)))) {
+            String id = "s-" + at.getEpochSecond();
+            var session = new io.sitelens.spi.storage.VisitSession(
+                    id, "v-" + id, null, at, at, 1, 1000, "/", null, null, null, null, null, null, null, null, null,
+                    null, false);
+            var event = new io.sitelens.spi.storage.BehaviourEvent(
+                    at,
+                    id,
+                    "v-" + id,
+                    null,
+                    io.sitelens.spi.storage.BehaviourEvent.Kind.PAGE_VIEW,
+                    "/",
+                    null,
+                    null,
+                    0,
+                    0,
+                    1366,
+                    768,
+                    0);
+            storage.behaviour().record(site, session, List.of(event));
+        }
+        RetentionReport dry = job(RetentionPolicies.defaults()).dryRun(T);
+        assertThat(storage.behaviour().events(site, Instant.EPOCH, NOW, 100))
+                .as("a dry run deletes nothing")
+                .hasSize(2);
+        assertThat(dry.lines()).allSatisfy(l -> assertThat(l.behaviourRows()).isZero());
+        RetentionReport done = job(RetentionPolicies.defaults()).purge(T);
+        assertThat(done.lines())
+                .filteredOn(l -> l.category().equals(RetentionPolicies.BEHAVIOUR_EVENTS))
+                .singleElement()
+                .satisfies(l -> assertThat(l.behaviourRows()).isPositive());
+        assertThat(storage.behaviour().events(site, Instant.EPOCH, NOW, 100))
+                .singleElement()
+                .satisfies(e -> assertThat(e.at()).isEqualTo(NOW.minus(java.time.Duration.ofDays(10))));
+        assertThat(job(RetentionPolicies.defaults()).purge(T).lines())
+                .as("idempotent")
+                .allSatisfy(l -> assertThat(l.behaviourRows()).isZero());
+    }
 }

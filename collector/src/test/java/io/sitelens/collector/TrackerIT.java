@@ -237,8 +237,13 @@ class TrackerIT {
                 .filteredOn(e -> e.kind() == Kind.FORM_SUBMIT)
                 .extracting(BehaviourEvent::formId)
                 .containsExactly("signup");
-        assertThat(events).filteredOn(e -> e.kind() == Kind.SCROLL).allSatisfy(e -> assertThat(e.value())
-                .isGreaterThan(0.9));
+        assertThat(events.stream()
+                        .filter(e -> e.kind() == Kind.SCROLL)
+                        .mapToDouble(BehaviourEvent::value)
+                        .max()
+                        .orElse(0))
+                .as("the deepest scroll reported reaches the bottom (an earlier flush may carry a partial depth)")
+                .isGreaterThan(0.9);
         assertThat(events).filteredOn(e -> e.kind() == Kind.CLICK).allSatisfy(e -> assertThat(e.viewportWidth())
                 .isEqualTo(1280));
         assertThat(store.behaviour().sessions(SHOP, Instant.EPOCH, Instant.now().plusSeconds(60), 10))

@@ -128,6 +128,12 @@ final class CollectorCommand implements Runnable {
             CollectorSite s = site.site(cfg, origins);
             StorageAdapter storage = "memory".equals(store.store) ? new InMemoryStorageAdapter() : store.open(cfg);
             Collector.Builder b = Collector.builder().storage(storage).site(s);
+            if (keepsPrivacyData(storage)) {
+                // restricted visitors and objections are refused before consent is even asked
+                b.consentPolicy(io.sitelens.privacy.ProcessingGate.over(
+                                storage, new io.sitelens.spi.consent.StrictOptInConsentPolicy(storage.consents()))
+                        .asConsentPolicy());
+            }
             if (geoip != null) {
                 b.geoIpDatabase(geoip);
             }
@@ -191,6 +197,15 @@ final class CollectorCommand implements Runnable {
             out.print(Tracker.snippet(s.id(), endpoint, js));
             out.flush();
             return ExitCode.OK;
+        }
+    }
+
+    static boolean keepsPrivacyData(StorageAdapter storage) {
+        try {
+            storage.privacy();
+            return true;
+        } catch (io.sitelens.SitelensException e) {
+            return false;
         }
     }
 }

@@ -31,6 +31,20 @@ public final class ProcessingGate {
         this.consent = requireNonNull(consent, "consent");
     }
 
+    /** A gate over a store's privacy data and tenant keys (the store must keep privacy data). */
+    public static ProcessingGate over(io.sitelens.spi.storage.StorageAdapter storage, ConsentPolicy consent) {
+        PrivacyStore store = storage.privacy();
+        return new ProcessingGate(store, new SubjectPseudonyms(TenantKeys.stored(store)), consent);
+    }
+
+    /**
+     * This gate as a {@link ConsentPolicy}, for flows that take one (the behaviour collector): restricted subjects
+     * and objections are refused before the consent policy is asked.
+     */
+    public ConsentPolicy asConsentPolicy() {
+        return this::decide;
+    }
+
     /** For processing based on consent: restriction, objection, then the consent policy. */
     public ConsentDecision decide(TenantId tenant, SubjectIdentity subject, Purpose purpose, Instant at) {
         @Nullable ConsentDecision blocked = blocked(tenant, subject, purpose);

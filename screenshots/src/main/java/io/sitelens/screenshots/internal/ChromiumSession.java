@@ -78,6 +78,11 @@ public final class ChromiumSession implements AutoCloseable {
                 "--disable-sync",
                 "--disable-extensions",
                 "--disable-quic",
+                "--disable-domain-reliability",
+                "--disable-client-side-phishing-detection",
+                "--disable-default-apps",
+                "--no-pings",
+                "--disable-features=OptimizationHints,Translate,MediaRouter,AutofillServerCommunication",
                 "--mute-audio",
                 "--hide-scrollbars",
                 "--window-size=1366,768",
@@ -144,7 +149,9 @@ public final class ChromiumSession implements AutoCloseable {
             int[] size = Png.size(png);
             failed.addAll(strings(m.get("failed")));
             for (String refused : proxy.drain()) {
-                failed.add(refused);
+                if (!browserOwnTraffic(refused)) {
+                    failed.add(refused);
+                }
             }
             RenderMetrics rm = new RenderMetrics(
                     number(m.get("ttfb")),
@@ -198,6 +205,20 @@ public final class ChromiumSession implements AutoCloseable {
             throw new SitelensException(
                     ErrorCode.EXTERNAL_UNAVAILABLE, "chromium", "could not render " + url + ": " + firstLine(e), e);
         }
+    }
+
+    /**
+     * Connections Chromium makes for itself (sign-in, updates, safe browsing), not for the page: still checked
+     * and refused or failed by the proxy, but not reported as the page's failed requests.
+     */
+    static boolean browserOwnTraffic(String destination) {
+        String host = destination.contains(":") ? destination.substring(0, destination.indexOf(':')) : destination;
+        return host.equals("accounts.google.com")
+                || host.endsWith(".googleapis.com")
+                || host.endsWith(".gvt1.com")
+                || host.endsWith(".gvt2.com")
+                || host.matches("clients[0-9]*\\.google\\.com")
+                || host.equals("www.google.com");
     }
 
     /** Whether the browser still answers. */

@@ -1,23 +1,18 @@
 package io.sitelens.cli;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,30 +26,12 @@ class GtmWithGa4IT {
     @TempDir
     Path dir;
 
-    private final WireMockServer ga4 =
-            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private final LocalGa4 local = new LocalGa4();
+    private final WireMockServer ga4 = local.server;
 
     @AfterEach
     void stop() {
-        ga4.stop();
-    }
-
-    private String serviceAccountKey(String tokenUri) throws Exception {
-        KeyPairGenerator kpg = KeyPairGenerator.getInstance("RSA");
-        kpg.initialize(2048);
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(kpg.generateKeyPair().getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
-        var key = Json.mapper().createObjectNode();
-        key.put("type", "service_account");
-        key.put("project_id", "example-project");
-        key.put("private_key_id", "k1");
-        key.put("private_key", pem);
-        key.put("client_email", "sitelens-test@example-project.iam.gserviceaccount.com");
-        key.put("client_id", "1");
-        key.put("token_uri", tokenUri);
-        return key.toString();
+        local.close();
     }
 
     @Test
@@ -74,11 +51,7 @@ class GtmWithGa4IT {
                 .contains("purchase");
         String event = "purchase";
 
-        ga4.start();
-        String base = "http://127.0.0.1:" + ga4.port();
-        ga4.stubFor(post(urlPathEqualTo("/token"))
-                .willReturn(
-                        json("{\"access_token\":\"ya29.synthetic\",\"expires_in\":3599,\"token_type\":\"Bearer\"}")));
+        String base = local.url();
         ga4.stubFor(get(urlPathMatching("/v1beta/properties/123/metadata")).willReturn(json("""
                 {"name":"properties/123/metadata",
                  "dimensions":[{"apiName":"date","uiName":"Date"},{"apiName":"eventName","uiName":"Event name"}],
@@ -99,7 +72,7 @@ class GtmWithGa4IT {
         ga4.stubFor(post(urlPathEqualTo("/v1beta/properties/123:runReport")).willReturn(json(report)));
         ga4.stubFor(post(urlPathEqualTo("/v1beta/properties/123:batchRunReports"))
                 .willReturn(json("{\"reports\":[" + report + "],\"kind\":\"analyticsData#batchRunReports\"}")));
-        Files.writeString(dir.resolve("ga4-key.json"), serviceAccountKey(base + "/token"));
+        local.writeKey(dir.resolve("ga4-key.json"));
         Path config = dir.resolve("sitelens.yaml");
         Files.writeString(config, """
                 tenant: acme
@@ -138,9 +111,6 @@ class GtmWithGa4IT {
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
-        return aResponse()
-                .withStatus(200)
-                .withHeader("Content-Type", "application/json; charset=UTF-8")
-                .withBody(body);
+        return LocalGa4.json(body);
     }
 }

@@ -42,6 +42,7 @@ final class RecordingConnector implements MetricConnector {
         volatile boolean quota;
         volatile int unsettledDays = 3;
         volatile long delayMs;
+        volatile boolean sampled;
 
         SitelensPlugin plugin() {
             Provider self = this;
@@ -165,6 +166,9 @@ final class RecordingConnector implements MetricConnector {
                 }
                 t.row(dims, v);
             }
+        }
+        if (provider.sampled) {
+            t.note(io.sitelens.model.DataQualityNote.Kind.SAMPLED, "read 10% of the events");
         }
         return t.build();
     }

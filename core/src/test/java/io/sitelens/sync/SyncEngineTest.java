@@ -260,6 +260,17 @@ class SyncEngineTest {
     }
 
     @Test
+    void the_providers_data_quality_notes_are_kept_in_the_runs_outcome() {
+        provider.sampled = true;
+        try (Sitelens s = sitelens()) {
+            RunRecord run = s.sync(project, SyncOptions.defaults("test"), WAIT);
+            assertThat(run.outcomes()).singleElement().isInstanceOfSatisfying(Outcome.Succeeded.class, o -> assertThat(
+                            o.summary())
+                    .contains("data quality: sampled: read 10% of the events"));
+        }
+    }
+
+    @Test
     void an_unknown_source_is_refused() {
         try (Sitelens s = sitelens()) {
             RunRecord r = s.sync(project, SyncOptions.defaults("test").withSources(Set.of("nope")), WAIT);

@@ -161,6 +161,9 @@ final class ReportCollector {
                 if (o instanceof Outcome.Failed f) {
                     notes.add(r.kind().name().toLowerCase() + " run " + r.id() + ": " + f.providerId() + " failed: "
                             + f.message());
+                } else if (o instanceof Outcome.Succeeded ok && ok.summary().contains("; data quality: ")) {
+                    notes.add(r.kind().name().toLowerCase() + " run " + r.id() + ": " + ok.providerId() + ": "
+                            + ok.summary().substring(ok.summary().indexOf("; data quality: ") + 2));
                 } else if (o instanceof Outcome.Skipped s) {
                     notes.add(r.kind().name().toLowerCase() + " run " + r.id() + ": " + s.providerId() + " skipped: "
                             + s.reason());

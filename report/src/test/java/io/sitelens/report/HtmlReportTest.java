@@ -146,6 +146,7 @@ class HtmlReportTest {
         assertThat(doc.select("#tracking p.coverage").text()).contains("1 of 2 HTML pages");
         assertThat(doc.select("#data-quality li").eachText())
                 .anyMatch(n -> n.contains("matomo failed: quota spent"))
+                .anyMatch(n -> n.contains("ga4: data quality: sampled: read 12.5% of the events"))
                 .contains("Chromium was not found.");
         assertThat(doc.select("#usage table.usage").text()).contains("ga4").contains("crawler");
     }

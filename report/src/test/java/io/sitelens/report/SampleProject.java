@@ -207,7 +207,12 @@ final class SampleProject {
                         NOW.minusSeconds(7200),
                         NOW.minusSeconds(7100),
                         RunRecord.Status.PARTIAL,
-                        List.of(new Outcome.Failed("matomo", io.sitelens.ErrorCode.RATE_LIMITED, "quota spent")),
+                        List.of(
+                                new Outcome.Failed("matomo", io.sitelens.ErrorCode.RATE_LIMITED, "quota spent"),
+                                new Outcome.Succeeded(
+                                        "ga4",
+                                        "5 slices fetched, 900 points stored; data quality:"
+                                                + " sampled: read 12.5% of the events")),
                         Map.of()));
         return this;
     }

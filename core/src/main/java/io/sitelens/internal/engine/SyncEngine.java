@@ -45,6 +45,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SyncEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+    /**
+     * Marks the part of a succeeded sync outcome's summary that lists the providers' data-quality notes
+     * (sampled, thresholded, "(other)" row, truncated, partial), so reports can show them.
+     */
+    public static final String DATA_QUALITY = "data quality: ";
+
     /** Unsettled tails are shared by workers starting within the same bucket of this many minutes. */
     static final long TAIL_BUCKET_MINUTES = 60;
 
@@ -144,6 +150,7 @@ public final class SyncEngine {
         }
         long points = 0;
         int slices = 0;
+        java.util.Set<String> quality = new java.util.LinkedHashSet<>();
         try (MetricConnector connector = opener.apply(project, b.bindingId())) {
             Catalog catalog = connector.catalog();
             for (Stream s : streams) {
@@ -151,7 +158,7 @@ public final class SyncEngine {
                 if (metrics.isEmpty()) {
                     continue;
                 }
-                long[] done = syncStream(project, b, connector, s, metrics, options, cancelled, phase);
+                long[] done = syncStream(project, b, connector, s, metrics, options, cancelled, phase, quality);
                 slices += (int) done[0];
                 points += done[1];
             }
@@ -171,7 +178,11 @@ public final class SyncEngine {
             listener.phaseFinished(phase, o);
             return o;
         }
-        Outcome o = new Outcome.Succeeded(b.bindingId(), slices + " slices fetched, " + points + " points stored");
+        String summary = slices + " slices fetched, " + points + " points stored";
+        if (!quality.isEmpty()) {
+            summary += "; " + DATA_QUALITY + String.join(" | ", quality);
+        }
+        Outcome o = new Outcome.Succeeded(b.bindingId(), summary);
         listener.phaseFinished(phase, o);
         return o;
     }
@@ -201,7 +212,8 @@ public final class SyncEngine {
             List<MetricName> metrics,
             SyncOptions options,
             BooleanSupplier cancelled,
-            String phase) {
+            String phase,
+            java.util.Set<String> quality) {
         LocalDate today = LocalDate.now(clock.withZone(project.zone()));
         LocalDate to = options.to() != null ? options.to() : today;
         int unsettled = Math.max(0, connector.unsettledDays());
@@ -245,7 +257,7 @@ public final class SyncEngine {
             }
             WorkItem item = claimed.get(0);
             try {
-                points += fetchSlice(project, b, connector, stream, metrics, parse(item.item()));
+                points += fetchSlice(project, b, connector, stream, metrics, parse(item.item()), quality);
             } catch (RuntimeException e) {
                 storage.work().release(project.key(), queue, options.workerId(), List.of(item.id()));
                 throw e;
@@ -270,12 +282,18 @@ public final class SyncEngine {
             MetricConnector connector,
             Stream stream,
             List<MetricName> metrics,
-            DateRange range) {
+            DateRange range,
+            java.util.Set<String> quality) {
         MetricQuery.Builder q = MetricQuery.builder(range).metrics(metrics).dimension(DimensionName.DATE);
         if (stream.breakdown != null) {
             q.dimension(stream.breakdown);
         }
         MetricTable t = connector.query(q.build());
+        for (io.sitelens.model.DataQualityNote n : t.notes()) {
+            if (n.kind() != io.sitelens.model.DataQualityNote.Kind.UNSETTLED && quality.size() < 10) {
+                quality.add(n.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + n.message());
+            }
+        }
         List<MetricPoint> points = new ArrayList<>(t.rows().size() * metrics.size());
         int dateIdx = t.dimensionIndex(DimensionName.DATE);
         int keyIdx = stream.breakdown == null ? -1 : t.dimensionIndex(stream.breakdown);

@@ -30,9 +30,11 @@ secs() { awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }' <<
 : > "$work/results.txt"
 echo "machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1); load $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$rounds"); do
-  # each round stores everything into a fresh embedded H2 store (the CLI default kind of store)
+  # each round stores everything into a fresh embedded H2 store (the CLI default kind of store), or into the
+  # in-memory store with STORE=memory
+  store="$work/store-$i"; [ "${STORE:-}" = memory ] && store=memory
   /usr/bin/time -v -o "$work/sitelens.time" "$root/sitelens" crawl "$url" --allow-private-network --no-external --json \
-      --store "$work/store-$i" > "$work/sitelens.json" 2> "$work/sitelens.err" || true
+      --store "$store" > "$work/sitelens.json" 2> "$work/sitelens.err" || true
   wall=$(field 'Elapsed' "$work/sitelens.time")
   pages=$(grep -m1 '"pages"' "$work/sitelens.json" | tr -dc 0-9)
   requests=$(grep -m1 '"requests"' "$work/sitelens.json" | tr -dc 0-9)

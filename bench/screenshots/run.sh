@@ -13,9 +13,10 @@ html=/usr/share/doc/postgresql-doc-15/html
 work=$(mktemp -d)
 trap 'bash "$shared/serve-site.sh" stop postgresql-doc-15 "$port" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 bash "$shared/serve-site.sh" start postgresql-doc-15 "$port" >&2
-(cd "$root" && mvn -B -q -o -Dspotless.skip -DskipTests package -pl screenshots -am >&2 \
-  && mvn -B -q -o dependency:build-classpath -pl screenshots -Dmdep.outputFile="$work/cp.txt" >&2)
-cp="$root/screenshots/target/classes:$root/crawler/target/classes:$root/core/target/classes:$(cat "$work/cp.txt")"
+# one reactor invocation, so the sibling modules resolve to their freshly built jars
+(cd "$root" && mvn -B -q -o -Dspotless.skip -DskipTests package dependency:build-classpath -pl screenshots -am \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp.txt" >&2)
+cp="$root/screenshots/target/classes:$(cat "$work/cp.txt")"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(chromium --version 2>/dev/null)"
 java -cp "$cp" "$root/bench/screenshots/ScreenshotBench.java" "http://127.0.0.1:$port/" "$html" "$n"
 # the naive peer: a new headless Chromium per page

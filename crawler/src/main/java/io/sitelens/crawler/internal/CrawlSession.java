@@ -473,7 +473,7 @@ public final class CrawlSession {
         }
         if (complete) {
             if (writer.done(w.id())) {
-                flush();
+                writer.flushIfIdle();
             }
         }
     }

@@ -23,6 +23,7 @@ final class ResultWriter {
     private final long runId;
     private final String queue;
     private final String worker;
+    private final java.util.concurrent.locks.ReentrantLock flushing = new java.util.concurrent.locks.ReentrantLock();
     private final Object lock = new Object();
     private List<Page> pages = new ArrayList<>();
     private List<Link> links = new ArrayList<>();
@@ -73,8 +74,31 @@ final class ResultWriter {
         }
     }
 
-    /** Writes everything buffered so far. */
-    synchronized void flush() {
+    /** Writes everything buffered so far, waiting for a flush another thread is doing. */
+    void flush() {
+        flushing.lock();
+        try {
+            write();
+        } finally {
+            flushing.unlock();
+        }
+    }
+
+    /**
+     * Writes what is buffered unless another thread is writing already (then returns at once: that worker goes on
+     * crawling instead of queueing behind the database, and the next full batch or the final flush writes the rest).
+     */
+    void flushIfIdle() {
+        if (flushing.tryLock()) {
+            try {
+                write();
+            } finally {
+                flushing.unlock();
+            }
+        }
+    }
+
+    private void write() {
         List<Page> p;
         List<Link> l;
         List<Resource> r;

@@ -260,10 +260,10 @@ public final class TenantScope {
     /** Screenshots of the latest completed crawl (or of {@code crawlRunId}), by URL then viewport. */
     public ResultPage<io.sitelens.spi.storage.ScreenshotRecord> screenshots(
             ProjectId project, @Nullable Long crawlRunId, PageRequest page) {
+        requireProject(project);
         Optional<Long> run = crawlRunId != null
                 ? Optional.of(crawlRunId)
-                : latestCrawl(project).map(CrawlRun::id);
-        requireProject(project);
+                : store().crawls().latestCompletedRun(key(project)).map(CrawlRun::id);
         if (run.isEmpty()) {
             return new ResultPage<>(List.of(), null);
         }

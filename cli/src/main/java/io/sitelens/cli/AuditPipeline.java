@@ -244,7 +244,7 @@ final class AuditPipeline {
         begin("screenshots", "top " + n + " pages in headless Chromium …");
         try {
             CrawlScreenshots.Taken taken = new CrawlScreenshots(sitelens, err)
-                    .take(project.key(), run.get().id(), n, false, false, allowPrivateNetwork, null);
+                    .take(project, run.get().id(), n, false, false, allowPrivateNetwork, null);
             outcomes.add(new Outcome.Succeeded("screenshots", taken.records().size() + " screenshots"));
             outcomes.addAll(taken.failures());
             if (!taken.failures().isEmpty()) {

@@ -6,7 +6,6 @@ import io.sitelens.collector.Collector;
 import io.sitelens.collector.CollectorServer;
 import io.sitelens.collector.CollectorSite;
 import io.sitelens.collector.Tracker;
-import io.sitelens.memory.InMemoryStorageAdapter;
 import io.sitelens.model.Project;
 import io.sitelens.model.ProjectKey;
 import io.sitelens.spi.storage.StorageAdapter;
@@ -126,7 +125,7 @@ final class CollectorCommand implements Runnable {
         public Integer call() throws InterruptedException {
             ProjectConfig cfg = site.load();
             CollectorSite s = site.site(cfg, origins);
-            StorageAdapter storage = "memory".equals(store.store) ? new InMemoryStorageAdapter() : store.open(cfg);
+            StorageAdapter storage = store.open(cfg); // StoreOptions knows "memory" too
             Collector.Builder b = Collector.builder().storage(storage).site(s);
             if (keepsPrivacyData(storage)) {
                 // restricted visitors and objections are refused before consent is even asked

@@ -160,7 +160,15 @@ final class CrawlCommand implements Callable<Integer> {
             CrawlResult result = crawler.crawl(project, List.of(start.toString()));
             CrawlScreenshots.Taken shots = screenshots > 0
                     ? new CrawlScreenshots(sitelens, err)
-                            .take(project, result.runId(), screenshots, fullPage, mobile, allowPrivateNetwork, out)
+                            .take(
+                                    io.sitelens.model.Project.builder(project, java.net.URI.create(start.toString()))
+                                            .build(),
+                                    result.runId(),
+                                    screenshots,
+                                    fullPage,
+                                    mobile,
+                                    allowPrivateNetwork,
+                                    out)
                     : CrawlScreenshots.Taken.NONE;
             if (out != null) {
                 writeFiles(out, storage, project, result, checks);

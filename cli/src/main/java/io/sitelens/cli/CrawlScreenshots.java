@@ -113,13 +113,14 @@ final class CrawlScreenshots {
     }
 
     Taken take(
-            ProjectKey project,
+            io.sitelens.model.Project site,
             long runId,
             int n,
             boolean fullPage,
             boolean mobile,
             boolean allowPrivate,
             @Nullable Path out) {
+        ProjectKey project = site.key();
         ScreenshotProvider.Factory factory = sitelens.screenshotProviders().get("chromium");
         if (factory == null || !factory.available()) {
             String why = factory == null ? "no screenshot provider is installed" : factory.unavailableReason();
@@ -128,13 +129,9 @@ final class CrawlScreenshots {
         TopPages.Selection top =
                 TopPages.select(sitelens.storage(), project, runId, n, LocalDate.now(sitelens.clock()));
         List<Viewport> viewports = mobile ? List.of(Viewport.DESKTOP, Viewport.MOBILE) : List.of(Viewport.DESKTOP);
-        try (ScreenshotProvider provider = factory.create(
-                sitelens.pluginContext(
-                        io.sitelens.model.Project.builder(project, java.net.URI.create("http://localhost/"))
-                                .build(),
-                        "screenshots",
-                        sitelens.usageRecorder(project, factory.id())),
-                allowPrivate)) {
+        try (io.sitelens.UsageRecorder usage = sitelens.usageRecorder(project, factory.id());
+                ScreenshotProvider provider =
+                        factory.create(sitelens.pluginContext(site, "screenshots", usage), allowPrivate)) {
             ScreenshotRunner.Result result = new ScreenshotRunner(sitelens, provider)
                     .capture(
                             project,

@@ -356,6 +356,25 @@ public abstract class StorageAdapterContract {
         }
 
         @Test
+        void a_batch_mixing_stored_and_new_rows_replaces_the_stored_ones_and_adds_the_rest() {
+            CrawlRun run = store.crawls().startRun(A, "https://www.example.org/", T0);
+            Page before = page("https://www.example.org/", 503);
+            store.crawls().savePages(A, run.id(), List.of(before));
+            Page after = page("https://www.example.org/", 200);
+            Page other = page("https://www.example.org/other", 200);
+            store.crawls().savePages(A, run.id(), List.of(other, after));
+            assertThat(store.crawls().pages(A, run.id()))
+                    .as("the stored page is replaced by its revision, the new one added")
+                    .containsExactlyInAnyOrder(after, other);
+            Link l1 = new Link("https://www.example.org/", "https://www.example.org/b", "old", false, true);
+            Link l1b = new Link("https://www.example.org/", "https://www.example.org/b", "new", false, true);
+            Link l2 = new Link("https://www.example.org/", "https://www.example.org/c", "C", false, true);
+            store.crawls().saveLinks(A, run.id(), List.of(l1));
+            store.crawls().saveLinks(A, run.id(), List.of(l2, l1b));
+            assertThat(store.crawls().links(A, run.id())).containsExactlyInAnyOrder(l1b, l2);
+        }
+
+        @Test
         void findings_are_ordered_by_check_then_url() {
             CrawlRun run = store.crawls().startRun(A, "https://www.example.org/", T0);
             store.crawls()

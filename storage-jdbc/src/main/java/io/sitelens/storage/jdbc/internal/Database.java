@@ -233,8 +233,18 @@ public final class Database {
         return "22001".equals(e.getSQLState()) || "22003".equals(e.getSQLState());
     }
 
+    /** A duplicate key (23505), also when a batch reports it only on its chained or causing exception. */
     static boolean isUniqueViolation(SQLException e) {
-        return "23505".equals(e.getSQLState());
+        int seen = 0; // chains are short; the bound only guards against a cyclic one
+        for (Throwable t = e; t != null && seen < 100; t = t.getCause()) {
+            SQLException s = t instanceof SQLException q ? q : null;
+            for (; s != null && seen++ < 100; s = s.getNextException()) {
+                if ("23505".equals(s.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void sleep(Duration d) {

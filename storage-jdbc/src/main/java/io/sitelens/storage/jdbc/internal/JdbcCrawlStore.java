@@ -265,25 +265,21 @@ public final class JdbcCrawlStore implements CrawlStore {
     }
 
     /**
-     * The keys of {@code keys} already stored for the run. Looked up in chunks, so a batch costs one index range
-     * read per chunk instead of one lookup per row (H2 chose the run's foreign-key index for a per-row
-     * {@code MERGE} and scanned every row of the run each time: a crawl of 1,170 pages spent seconds there).
+     * The keys of {@code keys} already stored for the run, one primary-key look-up each (H2 evaluates a long
+     * {@code IN} list by comparing every row of the run with every value, and chose the run's foreign-key index
+     * for a per-row {@code MERGE}, scanning the run each time).
      */
-    private java.util.Set<String> existing(java.sql.Connection c, Target t, long runId, List<String> keys)
-            throws java.sql.SQLException {
+    private static java.util.Set<String> existing(Connection c, Target t, long runId, List<String> keys)
+            throws SQLException {
         java.util.Set<String> found = new java.util.HashSet<>();
-        for (int from = 0; from < keys.size(); from += 500) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-            String sql = "SELECT " + t.hashColumn() + " FROM " + t.table() + " WHERE run_id = ? AND " + t.hashColumn()
-                    + " IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM " + t.table() + " WHERE run_id = ? AND " + t.hashColumn() + " = ?")) {
+            for (String key : keys) {
                 ps.setLong(1, runId);
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 2, chunk.get(i));
-                }
-                try (java.sql.ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
+                ps.setString(2, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        found.add(key);
                     }
                 }
             }
@@ -291,6 +287,13 @@ public final class JdbcCrawlStore implements CrawlStore {
         return found;
     }
 
+    /**
+     * Writes rows in one transaction. PostgreSQL upserts every row ({@code ON CONFLICT} uses the key's index).
+     * H2 first inserts the whole batch inside a savepoint: the rows of a crawl are new unless a run is resumed or
+     * a row written again, so this is the common case and costs only the inserts. A key already stored fails
+     * that attempt; it is rolled back to the savepoint and the batch is written again row by row, inserting new
+     * keys and merging stored ones.
+     */
     private <T> void save(
             String what, ProjectKey project, long runId, Target target, Map<String, T> rows, RowBinder<T> binder) {
         requireNonNull(project, "project");
@@ -306,38 +309,65 @@ public final class JdbcCrawlStore implements CrawlStore {
                     if (findRun(c, project, runId).isEmpty()) {
                         throw noSuchRun(project, runId);
                     }
+                    if (db.dialect() == Dialect.POSTGRESQL) {
+                        write(c, target.upsert(), project, runId, sorted, binder);
+                        return null;
+                    }
+                    java.sql.Savepoint before = c.setSavepoint();
+                    try {
+                        write(c, target.insert(), project, runId, sorted, binder);
+                        return null;
+                    } catch (SQLException e) {
+                        if (!Database.isUniqueViolation(e)) {
+                            throw e;
+                        }
+                        c.rollback(before);
+                    }
                     java.util.Set<String> stored = existing(
                             c,
                             target,
                             runId,
                             sorted.stream().map(Map.Entry::getKey).toList());
-                    try (PreparedStatement insert = c.prepareStatement(target.insert());
-                            PreparedStatement upsert = c.prepareStatement(target.upsert())) {
-                        int[] pending = new int[2];
-                        for (Map.Entry<String, T> row : sorted) {
-                            boolean isNew = !stored.contains(row.getKey());
-                            PreparedStatement ps = isNew ? insert : upsert;
-                            ps.setLong(1, runId);
-                            ps.setString(2, row.getKey());
-                            ps.setString(3, project.tenant().value());
-                            ps.setString(4, project.project().value());
-                            binder.bind(ps, row.getValue());
-                            ps.addBatch();
-                            int slot = isNew ? 0 : 1;
-                            if (++pending[slot] == JdbcMetricStore.BATCH) {
-                                ps.executeBatch();
-                                pending[slot] = 0;
-                            }
-                        }
-                        if (pending[0] > 0) {
-                            insert.executeBatch();
-                        }
-                        if (pending[1] > 0) {
-                            upsert.executeBatch();
-                        }
+                    List<Map.Entry<String, T>> fresh = new ArrayList<>();
+                    List<Map.Entry<String, T>> known = new ArrayList<>();
+                    for (Map.Entry<String, T> row : sorted) {
+                        (stored.contains(row.getKey()) ? known : fresh).add(row);
                     }
+                    write(c, target.insert(), project, runId, fresh, binder);
+                    write(c, target.upsert(), project, runId, known, binder);
                     return null;
                 });
+    }
+
+    private static <T> void write(
+            Connection c,
+            String sql,
+            ProjectKey project,
+            long runId,
+            List<Map.Entry<String, T>> rows,
+            RowBinder<T> binder)
+            throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (Map.Entry<String, T> row : rows) {
+                ps.setLong(1, runId);
+                ps.setString(2, row.getKey());
+                ps.setString(3, project.tenant().value());
+                ps.setString(4, project.project().value());
+                binder.bind(ps, row.getValue());
+                ps.addBatch();
+                if (++pending == JdbcMetricStore.BATCH) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
     }
 
     @Override

@@ -52,15 +52,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One crawl run: the frontier lives in the store's {@code WorkQueue} (so a killed crawl resumes), workers claim
- * from it in batches, fetch with per-host politeness, parse once, run page checks, and write pages, links,
- * resources and findings in batches; site checks run at the end over what was found.
+ * One crawl run. Workers take frontier URLs from memory, fetch with per-host politeness, parse once and run the
+ * page checks; a {@link ResultWriter} thread stores each page's results together with the frontier URLs it
+ * revealed (the store's {@code WorkQueue} is the frontier's durable copy), so no worker waits for the database
+ * and a killed crawl resumes from what was stored. Site checks run at the end over what was found.
  */
 public final class CrawlSession {
     private static final Logger LOG = LoggerFactory.getLogger(CrawlSession.class);
     private static final String PHASE = "crawl";
 
-    private static final int CLAIM_BATCH = 64;
     private static final Duration LEASE = Duration.ofHours(1);
     /** Depth recorded for pages known only from sitemaps (no click path from a start URL). */
     private static final int UNLINKED = 1_000_000;
@@ -86,8 +86,8 @@ public final class CrawlSession {
     // frontier and dedupe
     private final ConcurrentHashMap<String, Integer> known = new ConcurrentHashMap<>();
     private final Set<String> fetchedPages = ConcurrentHashMap.newKeySet();
-    private final ArrayDeque<WorkItem> local = new ArrayDeque<>();
-    private final AtomicLong pending = new AtomicLong();
+    private final ArrayDeque<String> local = new ArrayDeque<>(); // guarded by frontierLock
+    private int inFlight; // guarded by frontierLock
     private final Object frontierLock = new Object();
 
     // results
@@ -101,8 +101,8 @@ public final class CrawlSession {
     private final Set<String> sitemapUrls = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<String, String> sitemapProblems = new ConcurrentHashMap<>();
 
-    // batched writes
-    private ResultWriter writer;
+    // background writes
+    private @Nullable ResultWriter writer;
 
     // counters
     private final CrawlTally tally = new CrawlTally();
@@ -115,6 +115,11 @@ public final class CrawlSession {
     private long runId;
     private String queue = "";
     private final String worker;
+
+    /** A page or resource's results, stored as one unit with the frontier URLs it revealed. */
+    private record Unit(List<String> frontier, List<Link> links) {
+        static final Unit NONE = new Unit(List.of(), List.of());
+    }
 
     public CrawlSession(
             ProjectKey project,
@@ -187,8 +192,7 @@ public final class CrawlSession {
                 seed();
             }
             work();
-            flush();
-            RuntimeException f = failure;
+            RuntimeException f = failure != null ? failure : writer().failure();
             if (f != null) {
                 throw f;
             }
@@ -201,6 +205,10 @@ public final class CrawlSession {
             if (status == CrawlRun.Status.COMPLETED) {
                 siteChecks();
             }
+            writer().finish();
+            if (status == CrawlRun.Status.COMPLETED) {
+                storage.work().clear(project, queue); // a completed run is never resumed: its frontier is spent
+            }
             storage.crawls().finishRun(project, runId, status, clock.instant());
             listener.phaseFinished(
                     PHASE,
@@ -209,7 +217,15 @@ public final class CrawlSession {
                             : new Outcome.Skipped(PHASE, stopReason == null ? "interrupted" : stopReason));
         } catch (RuntimeException e) {
             try {
-                flush();
+                if (writer != null) {
+                    writer.finish(); // stores what was found before the failure
+                }
+            } catch (RuntimeException suppressed) {
+                if (suppressed != e) { // a failed write is usually the very failure being reported
+                    e.addSuppressed(suppressed);
+                }
+            }
+            try {
                 storage.crawls().finishRun(project, runId, CrawlRun.Status.INTERRUPTED, clock.instant());
             } catch (RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
@@ -235,19 +251,22 @@ public final class CrawlSession {
                         || previous.get().status() == CrawlRun.Status.INTERRUPTED)) {
             runId = previous.get().id();
             queue = "crawl:" + runId;
-            writer = new ResultWriter(storage, project, runId, queue, worker);
+            writer = new ResultWriter(storage, project, runId, queue);
             restore();
             return true;
         }
         CrawlRun run = storage.crawls().startRun(project, root, clock.instant());
         runId = run.id();
         queue = "crawl:" + runId;
-        writer = new ResultWriter(storage, project, runId, queue, worker);
         storage.work().clear(project, queue);
+        writer = new ResultWriter(storage, project, runId, queue);
         return false;
     }
 
-    /** Rebuilds what a killed or interrupted run had stored, so it continues where it stopped. */
+    /**
+     * Rebuilds what a killed or interrupted run had stored, so it continues where it stopped: stored pages and
+     * resources are done, and every stored frontier URL is offered again (those already done are skipped).
+     */
     private void restore() {
         for (Page p : storage.crawls().pages(project, runId)) {
             pages.add(p);
@@ -277,8 +296,9 @@ public final class CrawlSession {
                 if (it != null) {
                     known.putIfAbsent(it.dedupeKey(), it.depth());
                 }
-                local.add(w);
-                pending.incrementAndGet();
+                synchronized (frontierLock) {
+                    local.add(w.item());
+                }
             }
         } while (claimed > 0 && local.size() < 10_000_000);
         warn("resuming crawl run " + runId + " of " + starts.get(0) + ": " + pages.size() + " pages stored, "
@@ -296,23 +316,46 @@ public final class CrawlSession {
                 items.add(FrontierItem.page(s.toString(), 0));
             }
         }
-        enqueue(items);
         if (config.readSitemaps()) {
-            readSitemaps();
+            items.addAll(readSitemaps());
         }
+        storage.work().enqueue(project, queue, items);
+        dispatch(items);
     }
 
-    private void enqueue(Collection<String> items) {
+    private ResultWriter writer() {
+        ResultWriter w = writer;
+        if (w == null) {
+            throw new IllegalStateException("the crawl run is not open");
+        }
+        return w;
+    }
+
+    /** Stores one unit of results, then hands the frontier URLs it revealed to the workers. */
+    private void submit(Unit unit, @Nullable Page page, @Nullable Resource resource, List<Finding> findings) {
+        try {
+            writer().submit(unit.frontier(), page, unit.links(), resource, findings);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopReason = "cancelled";
+            return;
+        }
+        dispatch(unit.frontier());
+    }
+
+    private void dispatch(Collection<String> items) {
         if (items.isEmpty()) {
             return;
         }
-        int added = storage.work().enqueue(project, queue, items);
-        pending.addAndGet(added);
+        synchronized (frontierLock) {
+            local.addAll(items);
+            frontierLock.notifyAll();
+        }
     }
 
     // ---------------------------------------------------------------- sitemaps
 
-    private void readSitemaps() {
+    private List<String> readSitemaps() {
         Set<String> candidates = new LinkedHashSet<>();
         Set<String> hosts = new LinkedHashSet<>();
         for (HttpUrl s : starts) {
@@ -364,7 +407,7 @@ public final class CrawlSession {
                 }
             }
         }
-        enqueue(items);
+        return items;
     }
 
     private void count(Fetcher.Result r) {
@@ -413,19 +456,19 @@ public final class CrawlSession {
     private void workerLoop() {
         try {
             while (true) {
-                WorkItem w = next();
-                if (w == null) {
+                String item = next();
+                if (item == null) {
                     return;
                 }
                 try {
-                    process(w);
+                    process(item);
                 } catch (RuntimeException e) {
-                    LOG.warn("crawl of {} failed: {}", w.item(), e.toString(), e);
+                    LOG.warn("crawl of {} failed: {}", item, e.toString(), e);
                     failure = e;
                     stopReason = "internal error: " + e;
                 } finally {
-                    pending.decrementAndGet();
                     synchronized (frontierLock) {
+                        inFlight--;
                         frontierLock.notifyAll();
                     }
                 }
@@ -435,46 +478,43 @@ public final class CrawlSession {
         }
     }
 
-    private @Nullable WorkItem next() throws InterruptedException {
+    /** The next frontier URL, or null when none is left and no worker can reveal more (or the crawl stops). */
+    private @Nullable String next() throws InterruptedException {
         synchronized (frontierLock) {
             while (true) {
+                RuntimeException storing = writer().failure();
+                if (storing != null && failure == null) {
+                    failure = storing;
+                    stopReason = "storing results failed: " + storing.getMessage();
+                }
                 if (stopReason != null || Thread.currentThread().isInterrupted()) {
                     return null;
                 }
-                WorkItem w = local.poll();
-                if (w != null) {
-                    return w;
+                String item = local.poll();
+                if (item != null) {
+                    inFlight++;
+                    return item;
                 }
-                if (pending.get() <= 0) {
+                if (inFlight == 0) {
                     frontierLock.notifyAll();
                     return null;
-                }
-                List<WorkItem> claimed =
-                        storage.work().claim(project, queue, worker, CLAIM_BATCH, LEASE, clock.instant());
-                if (!claimed.isEmpty()) {
-                    local.addAll(claimed);
-                    continue;
                 }
                 frontierLock.wait(50);
             }
         }
     }
 
-    private void process(WorkItem w) {
-        FrontierItem it = FrontierItem.parse(w.item());
-        boolean complete = true;
-        if (it != null) {
-            switch (it.kind()) {
-                case 'P' -> complete = processPage(it);
-                case 'R' -> complete = processResource(it, false);
-                case 'X' -> complete = processResource(it, true);
-                default -> LOG.warn("unknown frontier item {}", w.item());
-            }
+    private void process(String item) {
+        FrontierItem it = FrontierItem.parse(item);
+        if (it == null) {
+            LOG.warn("unknown frontier item {}", item);
+            return;
         }
-        if (complete) {
-            if (writer.done(w.id())) {
-                writer.flushIfIdle();
-            }
+        switch (it.kind()) {
+            case 'P' -> processPage(it);
+            case 'R' -> processResource(it, false);
+            case 'X' -> processResource(it, true);
+            default -> LOG.warn("unknown frontier item {}", item);
         }
     }
 
@@ -560,7 +600,9 @@ public final class CrawlSession {
                         null,
                         r.error(),
                         false);
-                record(ctx, target, null);
+                List<Finding> found = new ArrayList<>();
+                Page page = record(ctx, target, null, found);
+                submit(Unit.NONE, page, null, found);
             } else {
                 handleFinal(url, r, depth);
             }
@@ -613,13 +655,14 @@ public final class CrawlSession {
                 html,
                 r.error(),
                 r.truncated());
-        record(ctx, null, sha);
-        if (html != null && ctx.isHtmlOk() && base != null) {
-            follow(ctx, html, base, depth);
-        }
+        List<Finding> found = new ArrayList<>();
+        Page page = record(ctx, null, sha, found);
+        Unit unit = html != null && ctx.isHtmlOk() && base != null ? follow(ctx, html, base, depth) : Unit.NONE;
+        submit(unit, page, null, found);
     }
 
-    private void follow(FetchedPage ctx, HtmlPage html, HttpUrl base, int depth) {
+    /** Records the page's links and returns them with the frontier URLs they add. */
+    private Unit follow(FetchedPage ctx, HtmlPage html, HttpUrl base, int depth) {
         String from = ctx.url();
         int childDepth = depth >= UNLINKED ? 1 : depth + 1;
         boolean followLinks = !html.metaNofollow() && !Responses.noFollowHeader(ctx.headers());
@@ -667,11 +710,11 @@ public final class CrawlSession {
             }
         }
         links.addAll(found);
-        writer.links(found);
-        enqueue(items);
+        return new Unit(items, found);
     }
 
-    private void record(FetchedPage ctx, @Nullable String redirectTarget, @Nullable String sha) {
+    /** Builds the page's row and runs the page checks; their findings are tallied and added to {@code found}. */
+    private Page record(FetchedPage ctx, @Nullable String redirectTarget, @Nullable String sha, List<Finding> found) {
         HtmlPage html = ctx.html();
         boolean indexable =
                 ctx.isHtmlOk() && html != null && !html.metaNoindex() && !Responses.noIndexHeader(ctx.headers());
@@ -702,7 +745,6 @@ public final class CrawlSession {
             }
             tally.tags(html.tags);
         }
-        List<Finding> found = new ArrayList<>();
         FindingSink sink = found::add;
         FetchedPage checked = ctx.depth() >= UNLINKED ? withDepth(ctx, depth) : ctx;
         for (PageCheck check : checks) {
@@ -712,8 +754,8 @@ public final class CrawlSession {
                 LOG.warn("check {} failed on {}: {}", check.id(), ctx.url(), e.toString());
             }
         }
-        addFindings(found);
-        writer.page(page);
+        tally(found);
+        return page;
     }
 
     private static FetchedPage withDepth(FetchedPage p, int depth) {
@@ -733,14 +775,10 @@ public final class CrawlSession {
                 p.truncated());
     }
 
-    private void addFindings(List<Finding> found) {
-        if (found.isEmpty()) {
-            return;
-        }
+    private void tally(List<Finding> found) {
         for (Finding f : found) {
             tally.finding(f);
         }
-        writer.findings(found);
     }
 
     // ---------------------------------------------------------------- resources
@@ -773,21 +811,23 @@ public final class CrawlSession {
         String sha = null;
         long size = r.bodyBytes();
         byte[] body = r.body();
+        Unit unit = Unit.NONE;
         if (!external && body != null) {
             BlobRef ref = storage.blobs().put(project.tenant(), body);
             sha = ref.sha256();
             size = ref.size();
             if (it.type() == ResourceType.CSS && inScope(url)) {
-                followCss(url, new String(body, StandardCharsets.UTF_8));
+                unit = followCss(url, new String(body, StandardCharsets.UTF_8));
             }
         }
         Resource res = new Resource(it.url(), it.type(), r.status(), r.contentType(), size, sha, external);
         resources.put(it.url(), res);
-        writer.resource(res);
+        submit(unit, null, res, List.of());
         return true;
     }
 
-    private void followCss(HttpUrl cssUrl, String css) {
+    /** The frontier URLs a stylesheet adds ({@code url(…)} and {@code @import}). */
+    private Unit followCss(HttpUrl cssUrl, String css) {
         List<String> items = new ArrayList<>();
         Matcher m = CSS_URL.matcher(css);
         int budget = 10_000;
@@ -810,14 +850,10 @@ public final class CrawlSession {
                 items.add(FrontierItem.external(target, type));
             }
         }
-        enqueue(items);
+        return new Unit(items, List.of());
     }
 
-    // ---------------------------------------------------------------- storage and results
-
-    private void flush() {
-        writer.flush();
-    }
+    // ---------------------------------------------------------------- results
 
     private void siteChecks() {
         listener.phaseStarted("crawl:site-checks", checks.size());
@@ -845,8 +881,8 @@ public final class CrawlSession {
             }
             listener.progress("crawl:site-checks", ++done, checks.size());
         }
-        addFindings(found);
-        flush();
+        tally(found);
+        submit(Unit.NONE, null, null, found);
         listener.phaseFinished(
                 "crawl:site-checks", new Outcome.Succeeded("crawl:site-checks", found.size() + " findings"));
     }
@@ -859,7 +895,11 @@ public final class CrawlSession {
 
     private void progress() {
         long done = pagesFetched.get();
-        listener.progress(PHASE, done, Math.min(config.maxPages(), done + pending.get()));
+        long pending;
+        synchronized (frontierLock) {
+            pending = local.size() + (long) inFlight;
+        }
+        listener.progress(PHASE, done, Math.min(config.maxPages(), done + pending));
     }
 
     private void warn(String message) {

@@ -43,6 +43,28 @@ class OpeningStoresIT {
     }
 
     @Test
+    void a_store_made_by_an_older_build_gets_the_missing_migrations_on_opening() throws Exception {
+        try (JdbcStorageAdapter s = JdbcStorage.embedded(dir)) {
+            s.metrics()
+                    .upsert(P, List.of(new MetricPoint("ga4", MetricName.SESSIONS, "", LocalDate.of(2026, 1, 1), 7)));
+        }
+        // what a build without the behaviour migration (V3) left behind
+        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("sitelens") + ";AUTO_SERVER=TRUE";
+        try (Connection c = DriverManager.getConnection(url, "sitelens", "");
+                Statement st = c.createStatement()) {
+            st.execute("DROP TABLE behaviour_events");
+            st.execute("DROP TABLE behaviour_sessions");
+            st.execute("DELETE FROM \"sitelens_schema_history\" WHERE \"version\" = '3'");
+        }
+        try (JdbcStorageAdapter s = JdbcStorage.embedded(dir)) {
+            assertThat(s.metrics().count(P)).as("data kept").isEqualTo(1);
+            assertThat(s.behaviour().sessions(P, java.time.Instant.EPOCH, java.time.Instant.now(), 10))
+                    .as("the behaviour tables are back")
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void a_database_written_by_a_newer_sitelens_is_refused_and_left_untouched() throws Exception {
         JdbcStorage.embedded(dir).close();
         String url = "jdbc:h2:file:" + dir.toAbsolutePath().normalize().resolve("sitelens") + ";AUTO_SERVER=TRUE";

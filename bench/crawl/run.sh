@@ -4,6 +4,10 @@
 # resources and findings) against GNU wget and Crawlee's CheerioCrawler, interleaved in the same run.
 # usage: bench/crawl/run.sh [ROUNDS]        (default 3; prints one line per run and the median ratios)
 # env:   PORT (18081), SHARED (the shared bench scripts: ../shared/bench or /work/shared/bench)
+#        STORE: unset = one embedded H2 store for all rounds, made by the warm-up run (what `--store` defaults to,
+#               ~/.sitelens, is after the first use), each round a new crawl run (--new) stored into it;
+#               fresh = a new, empty H2 store per round (the very first crawl of a machine: creates the schema);
+#               memory = the in-memory store (nothing durable)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 rounds=${1:-3}
@@ -19,22 +23,25 @@ work=${BENCH_DIR:-/tmp/sitelens-bench-crawl}; mkdir -p "$work"
 bash "$shared/serve-site.sh" start postgresql-doc-15 "$port" >&2
 trap 'bash "$shared/serve-site.sh" stop postgresql-doc-15 "$port" >/dev/null 2>&1 || true' EXIT
 
-# first run: builds the CLI jar if needed and records the class-data-sharing archive (not timed)
+# first run: builds the CLI jar if needed, records the class-data-sharing archive and makes the shared store
+# (not timed)
 rm -rf "$work"/store-*
-"$root/sitelens" crawl "$url" --allow-private-network --no-external --json --store "$work/store-warmup" > /dev/null 2>&1 || true
+"$root/sitelens" crawl "$url" --allow-private-network --no-external --json --store "$work/store-shared" > /dev/null 2>&1 || true
 
 field() { awk -v k="$1" -F': ' '$0 ~ k {print $NF}' "$2"; }
 cpu() { awk -F': ' '/User time|System time/ {s+=$2} END {printf "%.2f", s}' "$1"; }
 secs() { awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }' <<<"$1"; }
 
 : > "$work/results.txt"
-echo "machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1); load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "store: ${STORE:-shared H2 store}; machine: $(nproc) cores, $(uname -sr), $(java -version 2>&1 | head -1); load $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq 1 "$rounds"); do
-  # each round stores everything into a fresh embedded H2 store (the CLI default kind of store), or into the
-  # in-memory store with STORE=memory
-  store="$work/store-$i"; [ "${STORE:-}" = memory ] && store=memory
+  case "${STORE:-}" in
+    fresh) store="$work/store-$i" ;;
+    memory) store=memory ;;
+    *) store="$work/store-shared" ;;
+  esac
   /usr/bin/time -v -o "$work/sitelens.time" "$root/sitelens" crawl "$url" --allow-private-network --no-external --json \
-      --store "$store" > "$work/sitelens.json" 2> "$work/sitelens.err" || true
+      --new --store "$store" > "$work/sitelens.json" 2> "$work/sitelens.err" || true
   wall=$(field 'Elapsed' "$work/sitelens.time")
   pages=$(grep -m1 '"pages"' "$work/sitelens.json" | tr -dc 0-9)
   requests=$(grep -m1 '"requests"' "$work/sitelens.json" | tr -dc 0-9)

@@ -71,15 +71,20 @@ final class Responses {
         }
     }
 
+    private static final java.util.regex.Pattern FONT_PATH =
+            java.util.regex.Pattern.compile(".*\\.(woff2?|ttf|otf|eot)$");
+    private static final java.util.regex.Pattern IMAGE_PATH =
+            java.util.regex.Pattern.compile(".*\\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$");
+
     static ResourceType typeFromPath(String path) {
         String p = path.toLowerCase(Locale.ROOT);
-        if (p.matches(".*\\.(woff2?|ttf|otf|eot)$")) {
+        if (FONT_PATH.matcher(p).matches()) {
             return ResourceType.FONT;
         }
         if (p.endsWith(".css")) {
             return ResourceType.CSS;
         }
-        if (p.matches(".*\\.(png|jpe?g|gif|webp|avif|svg|ico|bmp)$")) {
+        if (IMAGE_PATH.matcher(p).matches()) {
             return ResourceType.IMAGE;
         }
         return ResourceType.OTHER;

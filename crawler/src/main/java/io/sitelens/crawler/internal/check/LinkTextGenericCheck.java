@@ -39,14 +39,34 @@ public final class LinkTextGenericCheck extends HtmlCheck {
 
     @Override
     void check(FetchedPage page, HtmlPage html, FindingSink findings) {
-        long generic = html.anchors().stream()
-                .filter(a -> GENERIC.contains(a.text()
-                        .toLowerCase(Locale.ROOT)
-                        .replaceAll("[\\s.!:>»→]+$", "")
-                        .strip()))
-                .count();
+        long generic = 0;
+        for (HtmlPage.Anchor a : html.anchors()) {
+            if (isGeneric(a.text())) {
+                generic++;
+            }
+        }
         if (generic > 0) {
             findings.report(this, page.url(), generic + " link(s) with generic text");
         }
     }
+
+    /** The text, lower-cased and without trailing spaces, dots, "!", ":", ">", "»" or "→", is a generic phrase. */
+    static boolean isGeneric(String text) {
+        if (text.length() > LONGEST + 16) { // most link texts: longer than any phrase with its trailing marks
+            return false;
+        }
+        int end = text.length();
+        while (end > 0) {
+            char c = text.charAt(end - 1);
+            if (TRAILING.indexOf(c) < 0 && !Character.isWhitespace(c)) {
+                break;
+            }
+            end--;
+        }
+        return GENERIC.contains(text.substring(0, end).toLowerCase(Locale.ROOT).strip());
+    }
+
+    private static final String TRAILING = ".!:>\u00bb\u2192\u00a0";
+    private static final int LONGEST =
+            GENERIC.stream().mapToInt(String::length).max().orElse(0);
 }

@@ -10,6 +10,9 @@ import okhttp3.HttpUrl;
 
 /** {@code url-hygiene}: The URL is hard to read or share: over 115 characters, upper-case letters, underscores, spaces, double slashes, non-ASCII characters or more than 3 query parameters. */
 public final class UrlHygieneCheck extends CheckBase {
+    /** A percent-encoded byte of 0x80 or more: part of a non-ASCII character. */
+    private static final java.util.regex.Pattern NON_ASCII = java.util.regex.Pattern.compile("%[89A-Fa-f][0-9A-Fa-f]");
+
     public UrlHygieneCheck() {
         super(
                 "url-hygiene",
@@ -41,7 +44,7 @@ public final class UrlHygieneCheck extends CheckBase {
             if (path.contains("//")) {
                 problems.add("double slash");
             }
-            if (path.matches(".*%[89A-Fa-f][0-9A-Fa-f].*")) {
+            if (NON_ASCII.matcher(path).find()) {
                 problems.add("non-ASCII characters");
             }
             if (u.querySize() > 3) {

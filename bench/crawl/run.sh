@@ -38,6 +38,7 @@ for i in $(seq 1 "$rounds"); do
   case "${STORE:-}" in
     fresh) store="$work/store-$i" ;;
     memory) store=memory ;;
+    jdbc:postgresql:*) store=$STORE ;;
     *) store="$work/store-shared" ;;
   esac
   /usr/bin/time -v -o "$work/sitelens.time" "$root/sitelens" crawl "$url" --allow-private-network --no-external --json \

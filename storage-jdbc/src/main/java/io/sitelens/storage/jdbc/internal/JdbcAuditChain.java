@@ -23,7 +23,7 @@ final class JdbcAuditChain {
     public AuditEntry appendAudit(TenantId tenant, Function<AuditEntry.Head, AuditEntry> next) {
         requireNonNull(tenant, "tenant");
         requireNonNull(next, "next");
-        return db.transaction(
+        return db.durableTransaction(
                 "append to the audit log of tenant " + tenant, Database.Retry.TRANSIENT_AND_UPSERT_RACE, c -> {
                     try (PreparedStatement ps = c.prepareStatement(db.dialect()
                             .insertIfAbsent(

@@ -31,7 +31,7 @@ public final class JdbcConsentStore implements ConsentStore {
     @Override
     public void append(ConsentRecord r) {
         requireNonNull(r, "record");
-        db.transaction("append a consent record of tenant " + r.tenant(), c -> {
+        db.durableTransaction("append a consent record of tenant " + r.tenant(), c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO consent_records (tenant_id, subject_hash, "
                     + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.tenant().value());

@@ -26,7 +26,7 @@ final class JdbcPrivacyRequests {
 
     public void putRequest(StoredRequest r) {
         requireNonNull(r, "request");
-        db.transaction(
+        db.durableTransaction(
                 "store privacy request " + r.id() + " of tenant " + r.tenant(),
                 Database.Retry.TRANSIENT_AND_UPSERT_RACE,
                 c -> {

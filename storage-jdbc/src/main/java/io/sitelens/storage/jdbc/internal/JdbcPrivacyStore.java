@@ -63,6 +63,7 @@ public final class JdbcPrivacyStore implements PrivacyStore {
         requireNonNull(name, "name");
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
+        boolean[] created = {false};
         String hex = db.transaction(
                 "read the " + name + " key of tenant " + tenant, Database.Retry.TRANSIENT_AND_UPSERT_RACE, c -> {
                     try (PreparedStatement ps = c.prepareStatement(db.dialect()
@@ -74,7 +75,7 @@ public final class JdbcPrivacyStore implements PrivacyStore {
                         ps.setString(2, name);
                         ps.setString(3, HexFormat.of().formatHex(fresh));
                         Columns.setInstant(ps, 4, Instant.now());
-                        ps.executeUpdate();
+                        created[0] = ps.executeUpdate() == 1;
                     }
                     try (PreparedStatement ps = c.prepareStatement(
                             "SELECT key_hex FROM privacy_keys WHERE tenant_id = ? AND key_name = ?")) {
@@ -86,6 +87,9 @@ public final class JdbcPrivacyStore implements PrivacyStore {
                         }
                     }
                 });
+        if (created[0]) {
+            db.checkpoint("the new " + name + " key of tenant " + tenant); // data is encrypted with it at once
+        }
         return HexFormat.of().parseHex(hex);
     }
 
@@ -177,7 +181,7 @@ public final class JdbcPrivacyStore implements PrivacyStore {
     @Override
     public void setRestricted(TenantId tenant, String pseudonym, boolean restricted) {
         requireNonNull(pseudonym, "pseudonym");
-        db.transaction("set a restriction of tenant " + tenant, Database.Retry.TRANSIENT_AND_UPSERT_RACE, c -> {
+        db.durableTransaction("set a restriction of tenant " + tenant, Database.Retry.TRANSIENT_AND_UPSERT_RACE, c -> {
             String sql = restricted
                     ? db.dialect()
                             .insertIfAbsent(
@@ -210,19 +214,20 @@ public final class JdbcPrivacyStore implements PrivacyStore {
     @Override
     public void addObjection(TenantId tenant, String pseudonym, Purpose purpose, Instant at) {
         requireNonNull(purpose, "purpose");
-        db.transaction("record an objection of tenant " + tenant, Database.Retry.TRANSIENT_AND_UPSERT_RACE, c -> {
-            try (PreparedStatement ps = c.prepareStatement(db.dialect()
-                    .insertIfAbsent(
-                            "privacy_objections",
-                            List.of("tenant_id", "pseudonym", "purpose", "objected_at"),
-                            List.of("tenant_id", "pseudonym", "purpose")))) {
-                ps.setString(1, tenant.value());
-                ps.setString(2, pseudonym);
-                ps.setString(3, purpose.name());
-                Columns.setInstant(ps, 4, at);
-                return ps.executeUpdate();
-            }
-        });
+        db.durableTransaction(
+                "record an objection of tenant " + tenant, Database.Retry.TRANSIENT_AND_UPSERT_RACE, c -> {
+                    try (PreparedStatement ps = c.prepareStatement(db.dialect()
+                            .insertIfAbsent(
+                                    "privacy_objections",
+                                    List.of("tenant_id", "pseudonym", "purpose", "objected_at"),
+                                    List.of("tenant_id", "pseudonym", "purpose")))) {
+                        ps.setString(1, tenant.value());
+                        ps.setString(2, pseudonym);
+                        ps.setString(3, purpose.name());
+                        Columns.setInstant(ps, 4, at);
+                        return ps.executeUpdate();
+                    }
+                });
     }
 
     @Override
@@ -247,7 +252,7 @@ public final class JdbcPrivacyStore implements PrivacyStore {
 
     @Override
     public long eraseConsentRecords(TenantId tenant, SubjectIdentity subject) {
-        return db.transaction("erase consent records of tenant " + tenant, c -> {
+        return db.durableTransaction("erase consent records of tenant " + tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM consent_records WHERE tenant_id = ?"
                     + " AND subject_hash = ? AND subject_type = ? AND subject_value = ?")) {
                 bindSubject(ps, 1, tenant, subject);
@@ -258,7 +263,7 @@ public final class JdbcPrivacyStore implements PrivacyStore {
 
     @Override
     public long rekeyConsentRecords(TenantId tenant, SubjectIdentity from, SubjectIdentity to) {
-        return db.transaction("rectify consent records of tenant " + tenant, c -> {
+        return db.durableTransaction("rectify consent records of tenant " + tenant, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE consent_records SET subject_hash = ?,"
                     + " subject_type = ?, subject_value = ? WHERE tenant_id = ? AND subject_hash = ?"
                     + " AND subject_type = ? AND subject_value = ?")) {
@@ -287,27 +292,28 @@ public final class JdbcPrivacyStore implements PrivacyStore {
     @Override
     public void addConsentResidue(ConsentResidue r) {
         requireNonNull(r, "residue");
-        db.transaction("keep consent residue of tenant " + r.tenant(), Database.Retry.TRANSIENT_AND_UPSERT_RACE, c -> {
-            try (PreparedStatement ps = c.prepareStatement(db.dialect()
-                    .insertIfAbsent(
-                            "privacy_consent_residue",
-                            List.of(
-                                    "tenant_id",
-                                    "pseudonym",
-                                    "purpose",
-                                    "withdrawn_at",
-                                    "notice_version",
-                                    "consent_method"),
-                            List.of("tenant_id", "pseudonym", "purpose", "withdrawn_at")))) {
-                ps.setString(1, r.tenant().value());
-                ps.setString(2, r.pseudonym());
-                ps.setString(3, r.purpose().name());
-                Columns.setInstant(ps, 4, r.withdrawnAt());
-                ps.setString(5, r.noticeVersion());
-                ps.setString(6, r.method().name());
-                return ps.executeUpdate();
-            }
-        });
+        db.durableTransaction(
+                "keep consent residue of tenant " + r.tenant(), Database.Retry.TRANSIENT_AND_UPSERT_RACE, c -> {
+                    try (PreparedStatement ps = c.prepareStatement(db.dialect()
+                            .insertIfAbsent(
+                                    "privacy_consent_residue",
+                                    List.of(
+                                            "tenant_id",
+                                            "pseudonym",
+                                            "purpose",
+                                            "withdrawn_at",
+                                            "notice_version",
+                                            "consent_method"),
+                                    List.of("tenant_id", "pseudonym", "purpose", "withdrawn_at")))) {
+                        ps.setString(1, r.tenant().value());
+                        ps.setString(2, r.pseudonym());
+                        ps.setString(3, r.purpose().name());
+                        Columns.setInstant(ps, 4, r.withdrawnAt());
+                        ps.setString(5, r.noticeVersion());
+                        ps.setString(6, r.method().name());
+                        return ps.executeUpdate();
+                    }
+                });
     }
 
     @Override

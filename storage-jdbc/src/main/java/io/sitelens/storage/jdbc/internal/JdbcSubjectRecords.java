@@ -37,7 +37,7 @@ final class JdbcSubjectRecords {
 
     public void putSubjectRecord(SubjectRecord r) {
         requireNonNull(r, "record");
-        db.transaction(
+        db.durableTransaction(
                 "store record " + r.id() + " of tenant " + r.tenant(), Database.Retry.TRANSIENT_AND_UPSERT_RACE, c -> {
                     try (PreparedStatement ps = c.prepareStatement(db.dialect()
                             .upsert(
@@ -160,7 +160,7 @@ final class JdbcSubjectRecords {
     }
 
     public boolean deleteSubjectRecord(TenantId tenant, String id) {
-        return db.transaction("delete record " + id + " of tenant " + tenant, c -> {
+        return db.durableTransaction("delete record " + id + " of tenant " + tenant, c -> {
             deleteIdentities(c, tenant, id);
             try (PreparedStatement ps =
                     c.prepareStatement("DELETE FROM privacy_subject_records WHERE tenant_id = ? AND record_id = ?")) {

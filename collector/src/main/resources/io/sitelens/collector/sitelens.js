@@ -5,6 +5,8 @@
  *   sitelens('consent', {behaviour: true, geolocation: false, cookie: false, notice: 'v3'})
  * Global Privacy Control and Do Not Track stop it for good. It never reads element text or form values.
  * Other commands: sitelens('flush') sends what is buffered now.
+ * Single-page apps: a new path set with history.pushState or replaceState, or reached with the back button, is a
+ * new page view (the previous page's events are sent first, under its own path). Hash-only routes are not pages.
  *
  * Tag:
  *   <script>window.sitelens=window.sitelens||function(){(sitelens.q=sitelens.q||[]).push(arguments)}</script>
@@ -31,6 +33,8 @@
   var cookieId = null;
   var returning = 0;
   var wired = 0;
+  var path = location.pathname.slice(0, 1024);
+  var from = d.referrer.split(/[?#]/)[0].slice(0, 1024);
 
   function refused() {
     return n.globalPrivacyControl === true || n.doNotTrack == '1' || w.doNotTrack == '1';
@@ -104,6 +108,7 @@
   function begin() {
     if (started || refused() || !site || !endpoint) return;
     started = 1;
+    path = location.pathname.slice(0, 1024); // the app may have moved on before consent
     tickEngaged();
     push({k: 'pv'});
     if (wired) return;
@@ -146,6 +151,28 @@
     });
     on(w, 'pagehide', flush);
     setInterval(flush, 10000);
+    ['pushState', 'replaceState'].forEach(function (m) {
+      var original = history[m];
+      history[m] = function () {
+        var result = original.apply(this, arguments);
+        route();
+        return result;
+      };
+    });
+    on(w, 'popstate', route);
+  }
+
+  // A single-page app moved to another path: the old page's events go out under its path, then a new page view.
+  function route() {
+    var next = location.pathname.slice(0, 1024);
+    if (!started || next == path) return;
+    flush();
+    from = (location.origin + path).slice(0, 1024);
+    path = next;
+    depth = sentDepth = 0;
+    forms = [];
+    recent = [];
+    push({k: 'pv'});
   }
 
   function send(events) {
@@ -157,8 +184,8 @@
       i: cookieId,
       r: returning,
       p: {
-        u: location.pathname.slice(0, 1024),
-        r: d.referrer.split(/[?#]/)[0].slice(0, 1024),
+        u: path,
+        r: from,
         w: w.innerWidth,
         h: w.innerHeight,
         sw: screen.width,

@@ -260,6 +260,47 @@ class TrackerIT {
     }
 
     @Test
+    void a_single_page_apps_route_change_is_a_new_page_view_with_its_own_events() {
+        browser(false);
+        js("sitelens('consent', {behaviour: true, geolocation: false, cookie: false, notice: 'v1'})");
+        driver.findElement(By.id("rage")).click(); // on the page as loaded
+        js("history.pushState({}, '', '/app/orders?id=7')");
+        js("history.replaceState({}, '', '/app/orders?id=8')"); // same path, another query: the same page
+        driver.findElement(By.id("live")).click(); // on the app's second route
+        js("history.back()");
+        waitFor(() -> "/page.html".equals(js("return location.pathname")));
+        sleep(200); // popstate is dispatched after the location changes
+        js("sitelens('flush')");
+
+        waitFor(() ->
+                store.behaviour().events(SHOP, Instant.EPOCH, Instant.now().plusSeconds(60), 100).stream()
+                                .filter(e -> e.kind() == Kind.PAGE_VIEW)
+                                .count()
+                        == 3);
+        List<BehaviourEvent> events =
+                store.behaviour().events(SHOP, Instant.EPOCH, Instant.now().plusSeconds(60), 100).stream()
+                        .sorted(java.util.Comparator.comparing(BehaviourEvent::at))
+                        .toList();
+        assertThat(events)
+                .filteredOn(e -> e.kind() == Kind.PAGE_VIEW)
+                .extracting(BehaviourEvent::page)
+                .as("load, pushState to another path, back button; replaceState of the query is not a page")
+                .containsExactly("/page.html", "/app/orders", "/page.html");
+        assertThat(events)
+                .filteredOn(e -> e.kind() == Kind.CLICK)
+                .extracting(e -> e.page() + " " + e.selector())
+                .as("each click is counted on the route it happened on")
+                .containsExactly("/page.html #rage", "/app/orders #live");
+        assertThat(store.behaviour().sessions(SHOP, Instant.EPOCH, Instant.now().plusSeconds(60), 10))
+                .singleElement()
+                .satisfies(s -> {
+                    assertThat(s.pageViews()).isEqualTo(3);
+                    assertThat(s.entryPage()).isEqualTo("/page.html");
+                });
+        assertThat(payloads).as("the query string never leaves the page").noneMatch(p -> p.contains("id=7"));
+    }
+
+    @Test
     void global_privacy_control_stops_everything_even_after_consent() {
         browser(true);
         assertThat(js("return navigator.globalPrivacyControl")).isEqualTo(true);

@@ -153,7 +153,9 @@ class KilledCrawlIT {
                 "crawl", root, "--allow-private-network", "--no-external", "--json", "--store", store.toString());
 
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
-        assertThat(resumed.err()).contains("resuming crawl run " + runId);
+        assertThat(resumed.err())
+                .contains("resuming crawl run " + runId + " of " + root + ": " + stored + " pages stored, "
+                        + (PAGES + 1 - stored) + " URLs left");
         assertThat(new ObjectMapper().readTree(resumed.out()).get("pages").asInt())
                 .isEqualTo(PAGES + 1);
         assertThat(pageHits() - fetchedByTheKilledProcess)

@@ -295,6 +295,10 @@ public final class CrawlSession {
                 FrontierItem it = FrontierItem.parse(w.item());
                 if (it != null) {
                     known.putIfAbsent(it.dedupeKey(), it.depth());
+                    boolean done = it.kind() == 'P' ? fetchedPages.contains(it.url()) : resources.containsKey(it.url());
+                    if (done) {
+                        continue; // stored before the run stopped
+                    }
                 }
                 synchronized (frontierLock) {
                     local.add(w.item());

@@ -44,6 +44,20 @@ public final class ChromiumSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Selenium tells stderr it has no CDP bindings for a Chromium newer than itself ("Unable to find CDP
+     * implementation matching 156"); sitelens sends raw CDP commands only, which need none, so users saw a warning
+     * about nothing. Held in a field: java.util.logging keeps its loggers weakly.
+     */
+    private static final java.util.logging.Logger CDP_VERSION_FINDER =
+            quiet("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
+    }
+
     private final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path profile;

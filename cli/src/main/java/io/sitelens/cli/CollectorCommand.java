@@ -113,6 +113,12 @@ final class CollectorCommand implements Runnable {
         int threads;
 
         @Option(
+                names = "--shared-salts",
+                description = "Keep the daily visitor-id salts in the store, so several collector processes give a"
+                        + " visitor one id (default: in this process's memory only).")
+        boolean sharedSalts;
+
+        @Option(
                 names = "--for",
                 paramLabel = "SECONDS",
                 description = "Stop after this many seconds (default: until interrupted).")
@@ -126,7 +132,7 @@ final class CollectorCommand implements Runnable {
             ProjectConfig cfg = site.load();
             CollectorSite s = site.site(cfg, origins);
             StorageAdapter storage = store.open(cfg); // StoreOptions knows "memory" too
-            Collector.Builder b = Collector.builder().storage(storage).site(s);
+            Collector.Builder b = Collector.builder().storage(storage).site(s).sharedSalts(sharedSalts);
             if (keepsPrivacyData(storage)) {
                 // restricted visitors and objections are refused before consent is even asked
                 b.consentPolicy(io.sitelens.privacy.ProcessingGate.over(

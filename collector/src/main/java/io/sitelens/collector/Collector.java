@@ -89,7 +89,7 @@ public final class Collector implements AutoCloseable {
         this.geo = b.geoDatabase == null ? null : GeoLookup.open(b.geoDatabase);
         this.sinks = List.copyOf(b.sinks);
         this.limiter = new RateLimiter(clock, b.burst, b.perMinute);
-        this.visitorIds = new VisitorIds(clock);
+        this.visitorIds = new VisitorIds(clock, b.sharedSalts ? sharedSalts(storage, sites.values()) : null);
         this.userAgents = UserAgents.shared();
         for (IngestResult.Kind k : IngestResult.Kind.values()) {
             counts.put(k, new LongAdder());
@@ -99,6 +99,30 @@ public final class Collector implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The store's privacy data, after checking it can delete keys: a shared salt that could not be deleted
+     * after 48 hours would break the promise that ids cannot be linked back to addresses.
+     */
+    private static io.sitelens.spi.storage.PrivacyStore sharedSalts(
+            StorageAdapter storage, java.util.Collection<CollectorSite> sites) {
+        try {
+            io.sitelens.spi.storage.PrivacyStore privacy = storage.privacy();
+            for (CollectorSite site : sites) {
+                privacy.deleteTenantKey(site.project().tenant(), "collector-salt-probe");
+            }
+            return privacy;
+        } catch (SitelensException e) {
+            if (e.errorCode() != io.sitelens.ErrorCode.UNSUPPORTED) {
+                throw e;
+            }
+            throw new SitelensException(
+                    io.sitelens.ErrorCode.CONFIG_INVALID,
+                    "collector: shared salts need a store that keeps and deletes tenant keys; " + storage.description()
+                            + " cannot (" + e.getMessage() + ")",
+                    e);
+        }
     }
 
     /** The sites this collector accepts, by id. */
@@ -174,7 +198,7 @@ public final class Collector implements AutoCloseable {
             bots.increment();
             return IngestResult.dropped("bot");
         }
-        String visitorId = visitorIds.visitorId(site.id(), address, ua);
+        String visitorId = visitorIds.visitorId(site.project().tenant(), site.id(), address, ua);
         String cookieId = batch.cookie() ? batch.cookieId() : null;
         SubjectIdentity subject = cookieId != null
                 ? new SubjectIdentity(IdentityType.COOKIE, cookieId)
@@ -345,6 +369,7 @@ public final class Collector implements AutoCloseable {
         private final List<EventSink> sinks = new ArrayList<>();
         private int burst = 60;
         private int perMinute = 120;
+        private boolean sharedSalts;
 
         private Builder() {}
 
@@ -381,6 +406,17 @@ public final class Collector implements AutoCloseable {
 
         public Builder sink(EventSink sink) {
             sinks.add(requireNonNull(sink, "sink"));
+            return this;
+        }
+
+        /**
+         * Keeps the daily visitor-id salts in the store's privacy keys instead of this process's memory, so several
+         * collector processes behind one address give a visitor the same id (default: off). Anyone who can read
+         * the store can then test address guesses against the ids of the last 48 hours, until the salt is
+         * deleted; with salts in memory only a running collector holds them.
+         */
+        public Builder sharedSalts(boolean shared) {
+            this.sharedSalts = shared;
             return this;
         }
 

@@ -63,6 +63,22 @@ final class MemoryPrivacyStore implements PrivacyStore {
     }
 
     @Override
+    public boolean deleteTenantKey(TenantId tenant, String name) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(name, "name");
+        synchronized (lock) {
+            Map<String, byte[]> mine = keys.get(tenant);
+            if (mine == null || mine.remove(name) == null) {
+                return false;
+            }
+            if (mine.isEmpty()) {
+                keys.remove(tenant);
+            }
+            return true;
+        }
+    }
+
+    @Override
     public List<TenantId> tenants() {
         synchronized (lock) {
             Set<TenantId> all = new TreeSet<>(Comparator.comparing(TenantId::value));

@@ -26,6 +26,17 @@ public interface PrivacyStore {
      */
     byte[] tenantKey(TenantId tenant, String name);
 
+    /**
+     * Deletes the tenant's key named {@code name} for good (a later {@link #tenantKey} makes a new one); true if
+     * it existed. For keys whose deletion is the privacy guarantee, such as a collector's daily salts 48 hours
+     * on. Added in SPI 1.0 after the first stores: a store that cannot delete keys answers
+     * {@link io.sitelens.ErrorCode#UNSUPPORTED}.
+     */
+    default boolean deleteTenantKey(TenantId tenant, String name) {
+        throw new io.sitelens.SitelensException(
+                io.sitelens.ErrorCode.UNSUPPORTED, "this privacy store cannot delete tenant keys");
+    }
+
     /** Every tenant with privacy data in this store (requests, audit entries, records, keys), sorted. */
     List<TenantId> tenants();
 

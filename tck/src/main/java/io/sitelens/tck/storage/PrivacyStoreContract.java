@@ -103,6 +103,21 @@ public abstract class PrivacyStoreContract {
             assertThat(store.tenantKey(A, "pseudonym")).isNotEqualTo(a);
             assertThat(store.tenants()).containsExactly(A, B);
         }
+
+        @Test
+        void a_deleted_key_is_gone_for_every_process_and_a_new_one_is_made_next_time() {
+            byte[] salt = store.tenantKey(A, "collector-salt-2026-03-01");
+            byte[] kept = store.tenantKey(A, "audit");
+            assertThat(store.deleteTenantKey(A, "collector-salt-2026-03-01")).isTrue();
+            assertThat(store.deleteTenantKey(A, "collector-salt-2026-03-01"))
+                    .as("nothing left to delete")
+                    .isFalse();
+            assertThat(secondAdapterOnSameStore(adapter).privacy().tenantKey(A, "collector-salt-2026-03-01"))
+                    .as("the old key cannot come back, for this or another process")
+                    .isNotEqualTo(salt);
+            assertThat(store.tenantKey(A, "audit")).as("other keys stay").isEqualTo(kept);
+            assertThat(store.deleteTenantKey(B, "audit")).isFalse();
+        }
     }
 
     @Nested

@@ -94,6 +94,20 @@ public final class JdbcPrivacyStore implements PrivacyStore {
     }
 
     @Override
+    public boolean deleteTenantKey(TenantId tenant, String name) {
+        requireNonNull(tenant, "tenant");
+        requireNonNull(name, "name");
+        return db.durableTransaction("delete the " + name + " key of tenant " + tenant, c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM privacy_keys WHERE tenant_id = ? AND key_name = ?")) {
+                ps.setString(1, tenant.value());
+                ps.setString(2, name);
+                return ps.executeUpdate() > 0;
+            }
+        });
+    }
+
+    @Override
     public List<TenantId> tenants() {
         return db.transaction("list tenants with privacy data", c -> {
             List<TenantId> out = new ArrayList<>();

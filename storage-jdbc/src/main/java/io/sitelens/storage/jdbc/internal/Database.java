@@ -275,6 +275,24 @@ public final class Database {
         return "22001".equals(e.getSQLState()) || "22003".equals(e.getSQLState());
     }
 
+    /**
+     * Inside a transaction: runs {@code attempt} under a savepoint and, if it hits a duplicate key, rolls back to
+     * the savepoint and runs {@code onDuplicate} instead. For batches of rows that are new in all but rare cases:
+     * the common case costs only the plain inserts, the rare one the careful path.
+     */
+    static <T> T unlessDuplicate(Connection c, Work<T> attempt, Work<T> onDuplicate) throws SQLException {
+        java.sql.Savepoint before = c.setSavepoint();
+        try {
+            return attempt.run(c);
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(before);
+        }
+        return onDuplicate.run(c);
+    }
+
     /** A duplicate key (23505), also when a batch reports it only on its chained or causing exception. */
     static boolean isUniqueViolation(SQLException e) {
         int seen = 0; // chains are short; the bound only guards against a cyclic one

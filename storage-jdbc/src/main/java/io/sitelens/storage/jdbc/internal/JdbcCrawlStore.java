@@ -313,29 +313,27 @@ public final class JdbcCrawlStore implements CrawlStore {
                         write(c, target.upsert(), project, runId, sorted, binder);
                         return null;
                     }
-                    java.sql.Savepoint before = c.setSavepoint();
-                    try {
-                        write(c, target.insert(), project, runId, sorted, binder);
-                        return null;
-                    } catch (SQLException e) {
-                        if (!Database.isUniqueViolation(e)) {
-                            throw e;
-                        }
-                        c.rollback(before);
-                    }
-                    java.util.Set<String> stored = existing(
+                    return Database.unlessDuplicate(
                             c,
-                            target,
-                            runId,
-                            sorted.stream().map(Map.Entry::getKey).toList());
-                    List<Map.Entry<String, T>> fresh = new ArrayList<>();
-                    List<Map.Entry<String, T>> known = new ArrayList<>();
-                    for (Map.Entry<String, T> row : sorted) {
-                        (stored.contains(row.getKey()) ? known : fresh).add(row);
-                    }
-                    write(c, target.insert(), project, runId, fresh, binder);
-                    write(c, target.upsert(), project, runId, known, binder);
-                    return null;
+                            tx -> {
+                                write(tx, target.insert(), project, runId, sorted, binder);
+                                return null;
+                            },
+                            tx -> {
+                                java.util.Set<String> stored = existing(
+                                        tx,
+                                        target,
+                                        runId,
+                                        sorted.stream().map(Map.Entry::getKey).toList());
+                                List<Map.Entry<String, T>> fresh = new ArrayList<>();
+                                List<Map.Entry<String, T>> known = new ArrayList<>();
+                                for (Map.Entry<String, T> row : sorted) {
+                                    (stored.contains(row.getKey()) ? known : fresh).add(row);
+                                }
+                                write(tx, target.insert(), project, runId, fresh, binder);
+                                write(tx, target.upsert(), project, runId, known, binder);
+                                return null;
+                            });
                 });
     }
 

@@ -82,21 +82,19 @@ public final class JdbcWorkQueue implements WorkQueue {
      * that {@code MERGE} as a scan of the queue, so it is kept off the common path).
      */
     private int enqueueBatch(Connection c, ProjectKey project, String queue, List<String> items) throws SQLException {
-        java.sql.Savepoint before = c.setSavepoint();
-        try {
-            insertAll(c, INSERT, project, queue, items);
-            return items.size();
-        } catch (SQLException e) {
-            if (!Database.isUniqueViolation(e)) {
-                throw e;
-            }
-            c.rollback(before);
-        }
-        int added = 0;
-        for (int n : insertAll(c, enqueue, project, queue, items)) {
-            added += Math.max(0, n);
-        }
-        return added;
+        return Database.unlessDuplicate(
+                c,
+                tx -> {
+                    insertAll(tx, INSERT, project, queue, items);
+                    return items.size();
+                },
+                tx -> {
+                    int added = 0;
+                    for (int n : insertAll(tx, enqueue, project, queue, items)) {
+                        added += Math.max(0, n);
+                    }
+                    return added;
+                });
     }
 
     private static final String INSERT = "INSERT INTO work_items"

@@ -524,10 +524,10 @@ public final class CrawlSession {
 
     // ---------------------------------------------------------------- pages
 
-    private boolean processPage(FrontierItem it) {
+    private void processPage(FrontierItem it) {
         HttpUrl start = HttpUrl.parse(it.url());
         if (start == null || !fetchedPages.add(it.url())) {
-            return true;
+            return;
         }
         if (pagesFetched.get() >= config.maxPages()) {
             fetchedPages.remove(it.url());
@@ -535,13 +535,13 @@ public final class CrawlSession {
                 pageLimitReached = true;
                 warn("page limit of " + config.maxPages() + " reached (maxPages); further URLs are not fetched");
             }
-            return false;
+            return;
         }
         Integer d = known.get("P|" + it.url());
         int depth = d == null ? it.depth() : Math.min(d, it.depth());
         if (!politeness.allowed(start)) {
             blockedByRobots.add(it.url());
-            return true;
+            return;
         }
         pagesFetched.incrementAndGet();
         usage.record(UsageKind.PAGE_FETCHED, 1);
@@ -561,7 +561,7 @@ public final class CrawlSession {
                 }
                 fetchedPages.remove(current.toString());
                 pagesFetched.decrementAndGet();
-                return false;
+                return;
             }
             requested.add(current);
             results.add(r);
@@ -612,7 +612,6 @@ public final class CrawlSession {
             }
         }
         progress();
-        return true;
     }
 
     private void handleFinal(String url, Fetcher.Result r, int depth) {
@@ -787,10 +786,10 @@ public final class CrawlSession {
 
     // ---------------------------------------------------------------- resources
 
-    private boolean processResource(FrontierItem it, boolean external) {
+    private void processResource(FrontierItem it, boolean external) {
         HttpUrl url = HttpUrl.parse(it.url());
         if (url == null || resources.containsKey(it.url())) {
-            return true;
+            return;
         }
         Fetcher.Result r;
         if (external) {
@@ -810,7 +809,7 @@ public final class CrawlSession {
             }
         }
         if (Politeness.isCancelled(r)) {
-            return false;
+            return;
         }
         String sha = null;
         long size = r.bodyBytes();
@@ -827,7 +826,6 @@ public final class CrawlSession {
         Resource res = new Resource(it.url(), it.type(), r.status(), r.contentType(), size, sha, external);
         resources.put(it.url(), res);
         submit(unit, null, res, List.of());
-        return true;
     }
 
     /** The frontier URLs a stylesheet adds ({@code url(…)} and {@code @import}). */

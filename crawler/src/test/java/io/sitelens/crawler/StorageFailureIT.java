@@ -8,10 +8,7 @@ import io.sitelens.crawler.TestSite.Answer;
 import io.sitelens.memory.InMemoryStorageAdapter;
 import io.sitelens.model.ProjectKey;
 import io.sitelens.spi.storage.CrawlRun;
-import io.sitelens.spi.storage.CrawlStore;
 import io.sitelens.spi.storage.StorageAdapter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,28 +39,7 @@ class StorageFailureIT {
 
     /** The in-memory store whose saveLinks fails as a full disk would. */
     StorageAdapter failingLinks() {
-        CrawlStore crawls = (CrawlStore) Proxy.newProxyInstance(
-                CrawlStore.class.getClassLoader(), new Class<?>[] {CrawlStore.class}, (p, m, args) -> {
-                    if (m.getName().equals("saveLinks")) {
-                        throw new IllegalStateException("No space left on device (simulated)");
-                    }
-                    try {
-                        return m.invoke(memory.crawls(), args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        return (StorageAdapter) Proxy.newProxyInstance(
-                StorageAdapter.class.getClassLoader(), new Class<?>[] {StorageAdapter.class}, (p, m, args) -> {
-                    if (m.getName().equals("crawls")) {
-                        return crawls;
-                    }
-                    try {
-                        return m.invoke(memory, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return FaultyStore.over(memory, new java.util.ArrayList<>(), () -> "saveLinks");
     }
 
     @Test

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sitelens.SitelensException;
+import io.sitelens.crawler.FaultyStore;
 import io.sitelens.memory.InMemoryStorageAdapter;
 import io.sitelens.model.Finding;
 import io.sitelens.model.Link;
 import io.sitelens.model.Page;
 import io.sitelens.model.ProjectKey;
 import io.sitelens.model.Severity;
-import io.sitelens.spi.storage.CrawlStore;
 import io.sitelens.spi.storage.StorageAdapter;
-import io.sitelens.spi.storage.WorkQueue;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,30 +28,7 @@ class ResultWriterTest {
 
     /** The in-memory store, with its crawl and work calls logged and one of them made to fail on demand. */
     StorageAdapter logged() {
-        return proxy(StorageAdapter.class, memory, true);
-    }
-
-    @SuppressWarnings("unchecked")
-    <T> T proxy(Class<T> type, T target, boolean top) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (p, m, args) -> {
-            if (top && m.getName().equals("crawls")) {
-                return proxy(CrawlStore.class, memory.crawls(), false);
-            }
-            if (top && m.getName().equals("work")) {
-                return proxy(WorkQueue.class, memory.work(), false);
-            }
-            if (!top) {
-                calls.add(m.getName());
-                if (m.getName().equals(failOn)) {
-                    throw new IllegalStateException("disk full (simulated)");
-                }
-            }
-            try {
-                return m.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        });
+        return FaultyStore.over(memory, calls, () -> failOn);
     }
 
     static Page page(String url) {
@@ -105,7 +79,7 @@ class ResultWriterTest {
         assertThatThrownBy(w::finish)
                 .isInstanceOf(SitelensException.class)
                 .hasMessageContaining("crawl run " + run)
-                .hasMessageContaining("disk full (simulated)");
+                .hasMessageContaining("No space left on device (simulated)");
         assertThat(memory.crawls().pages(P, run)).extracting(Page::url).containsExactly("http://s/");
     }
 }

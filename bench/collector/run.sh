@@ -5,7 +5,7 @@
 # Usage: bench/collector/run.sh [memory|h2|postgres|all]   (PostgreSQL from SITELENS_PG_URL, default CI's database)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q -o -pl collector -am compile dependency:build-classpath \
+mvn -B -q ${MVN_OFFLINE:-} -pl collector -am compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -DincludeScope=test -Dspotless.skip=true >/dev/null
 # no logging backend (logback is on the test classpath): slf4j falls back to no-op
 deps=$(tr ":" "\n" < collector/target/bench.classpath | grep -v -e logback -e slf4j-simple | paste -sd:)

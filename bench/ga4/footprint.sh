@@ -21,9 +21,9 @@ cat > "$tmp/pom.xml" <<POM
 <dependency><groupId>com.google.auth</groupId><artifactId>google-auth-library-oauth2-http</artifactId><version>$authv</version></dependency>
 </dependencies></project>
 POM
-mvn -B -q ${MVN_OFFLINE:--o} -f "$tmp/pom.xml" dependency:build-classpath -Dmdep.outputFile="$tmp/full.txt" -Dmdep.includeScope=runtime >/dev/null
+mvn -B -q ${MVN_OFFLINE:-} -f "$tmp/pom.xml" dependency:build-classpath -Dmdep.outputFile="$tmp/full.txt" -Dmdep.includeScope=runtime >/dev/null
 # The reactor writes one list per module to the same absolute file; connectors-ga4 comes last.
-(cd "$root" && mvn -B -q ${MVN_OFFLINE:--o} -pl connectors-ga4 -am compile dependency:list \
+(cd "$root" && mvn -B -q ${MVN_OFFLINE:-} -pl connectors-ga4 -am compile dependency:list \
    -DoutputFile="$tmp/list.txt" -DoutputAbsoluteArtifactFilename=true -DincludeScope=runtime >/dev/null)
 grep -E ':(compile|runtime):' "$tmp/list.txt" | grep -o '/[^ ]*\.jar' | paste -sd: > "$tmp/module.txt"
 echo "google-analytics-data $ga4v, all transitive jars: $(sum "$tmp/full.txt")"

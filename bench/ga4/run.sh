@@ -9,7 +9,7 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 cd "$root"
-mvn -B -q ${MVN_OFFLINE:--o} -pl connectors-ga4 -am compile dependency:list \
+mvn -B -q ${MVN_OFFLINE:-} -pl connectors-ga4 -am compile dependency:list \
   -DoutputFile="$tmp/list.txt" -DoutputAbsoluteArtifactFilename=true -DincludeScope=test >/dev/null
 cp="$root/core/target/classes:$root/connectors-ga4/target/classes:$(grep -E ':(compile|runtime|provided):' "$tmp/list.txt" \
   | grep -o '/[^ ]*\.jar' | grep -v '/io/sitelens/' | paste -sd:)"

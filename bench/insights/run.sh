@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-mvn -B -q -o -pl insights -am test-compile -Dspotless.skip=true >/dev/null
+mvn -B -q ${MVN_OFFLINE:-} -pl insights -am test-compile -Dspotless.skip=true >/dev/null
 cp="core/target/classes:insights/target/classes:insights/target/test-classes"
 what="${1:-all}"
 if [ "$what" = speed ] || [ "$what" = all ]; then

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CP_FILE=$(mktemp)
-mvn -B -q -o -pl connectors-matomo -am package dependency:build-classpath -DskipTests -Dspotless.check.skip=true \
+mvn -B -q ${MVN_OFFLINE:-} -pl connectors-matomo -am package dependency:build-classpath -DskipTests -Dspotless.check.skip=true \
     -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=compile
 CP="connectors-matomo/target/classes:$(cat "$CP_FILE")"
 rm -f "$CP_FILE"

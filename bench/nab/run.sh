@@ -8,6 +8,6 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 nab="${1:-$root/../shared/data/nab}"
 [ -d "$nab/labels" ] || nab=/work/shared/data/nab
 cd "$root"
-mvn -B -q -o -pl insights -am test-compile -Dspotless.skip=true >/dev/null
+mvn -B -q ${MVN_OFFLINE:-} -pl insights -am test-compile -Dspotless.skip=true >/dev/null
 cp="core/target/classes:insights/target/classes:insights/target/test-classes"
 java -cp "$cp" ${NAB_PER_FILE:+-DperFile=true} io.sitelens.insights.nab.NabBench "$nab"

@@ -14,7 +14,7 @@ work=$(mktemp -d)
 trap 'bash "$shared/serve-site.sh" stop postgresql-doc-15 "$port" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 bash "$shared/serve-site.sh" start postgresql-doc-15 "$port" >&2
 # one reactor invocation, so the sibling modules resolve to their freshly built jars
-(cd "$root" && mvn -B -q -o -Dspotless.skip -DskipTests package dependency:build-classpath -pl screenshots -am \
+(cd "$root" && mvn -B -q ${MVN_OFFLINE:-} -Dspotless.skip -DskipTests package dependency:build-classpath -pl screenshots -am \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/cp.txt" >&2)
 cp="$root/screenshots/target/classes:$(cat "$work/cp.txt")"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(chromium --version 2>/dev/null)"

@@ -4,7 +4,7 @@
 # Usage: bench/storage/run.sh [h2|postgres|all]   (PostgreSQL from SITELENS_PG_URL, default CI's database)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q -o -pl storage-jdbc -am compile dependency:build-classpath \
+mvn -B -q ${MVN_OFFLINE:-} -pl storage-jdbc -am compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -DincludeScope=runtime -Dspotless.skip=true >/dev/null
 cp="storage-jdbc/target/classes:core/target/classes:$(cat storage-jdbc/target/bench.classpath)"
 exec java -Xmx2g -cp "$cp" bench/storage/StorageBenchmark.java "${1:-all}"
